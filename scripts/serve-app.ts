@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preview, type PreviewServer } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface AppServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the production build in-process (TOOLCHAIN.md: `npx vite preview &` orphans the real
+ * server). Port 0 lets the OS pick a free loopback port, so parallel workers never collide.
+ */
+export async function startAppServer(): Promise<AppServer> {
+  if (!existsSync(`${root}/dist/index.html`)) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
+  }
+  const server: PreviewServer = await preview({
+    root,
+    logLevel: 'silent',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  return {
+    url,
+    close: () => server.close(),
+  };
+}
