@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
+import { chromiumLaunchOptions } from './scripts/chromium';
 
 // End-to-end tests drive the production build (dist/, made by `npm run build` before this runs)
 // in Debian's Chromium against the real simulator. Servers are started per worker by fixtures
