@@ -1,0 +1,45 @@
+export const SIM_VERSION = 'v4.14.0-sim';
+
+export interface InfoInput {
+  port: number;
+  address: string;
+  machineCount: number;
+  hostname: string;
+}
+
+/**
+ * `GET /api/v3/info` and the `Info` of a token grant, with the lower-case JSON keys of
+ * `models/info.go` (drp-protocol.md §1.4). `address` is the server address local to the caller.
+ */
+export function buildInfo(input: InfoInput): Record<string, unknown> {
+  return {
+    arch: process.arch === 'x64' ? 'amd64' : process.arch,
+    os: process.platform,
+    version: SIM_VERSION,
+    id: 'drp-simulator',
+    local_id: 'drp-simulator',
+    ha_id: 'drp-simulator',
+    api_port: input.port,
+    file_port: 8091,
+    secure_file_port: 8090,
+    dhcp_port: 67,
+    binl_port: 4011,
+    tftp_port: 69,
+    tftp_enabled: true,
+    dhcp_enabled: true,
+    binl_enabled: true,
+    prov_enabled: true,
+    secure_prov_enabled: true,
+    address: input.address,
+    server_hostname: input.hostname,
+    manager: false,
+    stats: [
+      { name: 'machines.count', count: input.machineCount },
+      { name: 'subnets.count', count: 1 },
+    ],
+    features: ['api-v3', 'sane-exit-codes', 'common-blob-size', 'change-stage-map', 'job-exit-states', 'package-repository-handling', 'profileless-machine', 'secure-params', 'workflows', 'event-stream-list-filters'],
+    scopes: {},
+    License: { Contact: '', Owner: 'simulator', Licenses: [] },
+    errors: [],
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The simulator's users, roles and claims (drp-protocol.md §1.4, §3.1; claim model per
+ * `doc/arch/auth.rst`). A claim is {scope, action, specific}; each field is `*` or a comma list.
+ */
+
+export interface Claim {
+  scope: string;
+  action: string;
+  specific: string;
+}
+
+export interface SimUser {
+  name: string;
+  password: string;
+  roles: readonly string[];
+  claims: readonly Claim[];
+}
+
+export const SUPERUSER_CLAIM: Claim = { scope: '*', action: '*', specific: '*' };
+
+/** Role name -> claims. `viewer` sees profiles and jobs only, so permission filtering can be tested. */
+export const ROLES: Readonly<Record<string, readonly Claim[]>> = {
+  superuser: [SUPERUSER_CLAIM],
+  'profiles-and-jobs': [{ scope: 'profiles,jobs', action: '*', specific: '*' }],
+};
+
+/**
+ * In v3 every user also holds `users token,password,get <self>` and `info get` (`backend/user.go`
+ * `GenClaim()`), which is why any user can fetch its own token and probe `/api/v3/info` (§1.4).
+ */
+function selfClaims(name: string): Claim[] {
+  return [
+    { scope: 'users', action: 'token,password,get', specific: name },
+    { scope: 'info', action: 'get', specific: '*' },
+  ];
+}
+
+function makeUser(name: string, password: string, roles: string[]): SimUser {
+  return { name, password, roles, claims: [...roles.flatMap((role) => ROLES[role] ?? []), ...selfClaims(name)] };
+}
+
+export const DEMO_USERS: readonly SimUser[] = [
+  makeUser('rocketskates', 'r0cketsk8ts', ['superuser']),
+  makeUser('viewer', 'v1ewer', ['profiles-and-jobs']),
+];
+
+export function findUser(name: string): SimUser | undefined {
+  return DEMO_USERS.find((user) => user.name === name);
+}
+
+function fieldCovers(field: string, value: string): boolean {
+  if (field === '*') return true;
+  return field.split(',').some((item) => item.trim() === value || item.trim() === '*');
+}
+
+/** True when any claim covers {scope, action, specific}; the websocket checks {Type, Action, Key}. */
+export function claimsCover(claims: readonly Claim[], scope: string, action: string, specific: string): boolean {
+  return claims.some(
+    (claim) => fieldCovers(claim.scope, scope) && fieldCovers(claim.action, action) && fieldCovers(claim.specific, specific),
+  );
+}
+
+export function isSuperuser(user: SimUser): boolean {
+  return user.claims.some((c) => c.scope === '*' && c.action === '*' && c.specific === '*');
+}
