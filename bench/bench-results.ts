@@ -1,0 +1,37 @@
+/** Everything one `npm run bench` measured; each phase fills its part (absent = not run). */
+import type { BundleSize } from './bundle-size';
+import type { ClickToDiffResult } from './click-to-diff';
+import type { ProfileSummary } from './cpu-profile';
+import type { AppDiffResult, TimingSummary } from './diff-timing';
+import type { FirstRenderResult } from './first-render';
+import type { MachineInfo } from './machine-info';
+import type { MemoryResult } from './memory-per-event';
+import type { Payload } from './payloads';
+import type { LadderRow } from './rate-ladder';
+import type { ScrollResult } from './scroll-frames';
+
+export interface DiffResults {
+  bytes: number;
+  node: TimingSummary;
+  browser?: TimingSummary;
+  app?: AppDiffResult;
+}
+
+export interface BenchResults {
+  machine: MachineInfo;
+  mode: 'full' | 'quick';
+  command: string;
+  durationSeconds: number;
+  /** Mean wire size of one event per payload (Node websocket client). */
+  frameBytes: Partial<Record<Payload['id'], number>>;
+  ladder: LadderRow[];
+  clickToDiff?: ClickToDiffResult;
+  diff?: DiffResults;
+  memory?: MemoryResult & { target: number };
+  scroll?: ScrollResult[];
+  bundle?: BundleSize;
+  firstRender?: FirstRenderResult;
+  profile?: ProfileSummary & { rate: number };
+  /** Phases that threw: the run goes on and says so. */
+  failures: string[];
+}

@@ -1,0 +1,118 @@
+/** Issue 4's targets, judged on one run's figures: one PASS / MISS / N/A line each. */
+import type { BenchResults } from './bench-results';
+import { MACHINE_2K, MACHINE_30K } from './payloads';
+import type { Payload } from './payloads';
+import { maxSustainedRate } from './rate-ladder';
+import type { LadderRow } from './rate-ladder';
+
+export type Verdict = 'PASS' | 'MISS' | 'N/A';
+
+export interface TargetLine {
+  id: string;
+  verdict: Verdict;
+  text: string;
+}
+
+const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'MISS');
+
+export function rowsFor(results: BenchResults, client: LadderRow['client'], payload: Payload['id']): LadderRow[] {
+  return results.ladder.filter((row) => row.client === client && row.payload === payload);
+}
+
+export function sustainedRates(results: BenchResults, payload: Payload['id']): { app: number; bare: number; ladderTop: number } | null {
+  const app = rowsFor(results, 'app', payload);
+  const bare = rowsFor(results, 'bare', payload);
+  if (app.length === 0 || bare.length === 0) return null;
+  const ladderTop = Math.max(...app.map((r) => r.rate), ...bare.map((r) => r.rate));
+  return { app: maxSustainedRate(app), bare: maxSustainedRate(bare), ladderTop };
+}
+
+function sustainedLine(results: BenchResults, payload: Payload): TargetLine {
+  const id = `sustained-rate ${payload.id}`;
+  const rates = sustainedRates(results, payload.id);
+  if (!rates) return { id, verdict: 'N/A', text: 'ladder not run' };
+  if (rates.bare === 0) return { id, verdict: 'N/A', text: `bare page sustained no rung (app ${rates.app}/s)` };
+  const ratio = rates.app / rates.bare;
+  const top = rates.app === rates.ladderTop && rates.bare === rates.ladderTop ? ' (both at the ladder top)' : '';
+  return { id, verdict: verdict(ratio >= 1), text: `app ${rates.app}/s vs bare ${rates.bare}/s = ${fmt(ratio, 2)}× (target ≥ 1.0×)${top}` };
+}
+
+function framesAtLine(results: BenchResults, id: string, rate: number | null, limitMs: number): TargetLine {
+  if (rate === null || rate === 0) return { id, verdict: 'N/A', text: 'no sustained rung' };
+  const row = rowsFor(results, 'app', MACHINE_2K.id).find((r) => r.rate === rate);
+  if (!row) return { id, verdict: 'N/A', text: `no ${rate}/s rung` };
+  return { id, verdict: verdict(row.frames.p95 <= limitMs), text: `p95 ${fmt(row.frames.p95)} ms at ${rate}/s, follow-tail on (target ≤ ${limitMs} ms)` };
+}
+
+function noLossLine(results: BenchResults): TargetLine {
+  const id = 'no-silent-loss';
+  const app = results.ladder.filter((r) => r.client === 'app');
+  if (app.length === 0) return { id, verdict: 'N/A', text: 'ladder not run' };
+  const sustained = rowsFor(results, 'app', MACHINE_2K.id);
+  const limit = maxSustainedRate(sustained);
+  const lossBelow = sustained.filter((r) => r.rate <= limit).reduce((n, r) => n + (r.sent - r.counted), 0);
+  // Frames written to the app's socket that its counter never showed: loss inside the browser.
+  const clientLoss = app.reduce((n, r) => n + Math.max(0, r.delivered - r.counted), 0);
+  const serverDrops = app.reduce((n, r) => n + r.serverDropped, 0);
+  return {
+    id,
+    verdict: verdict(lossBelow === 0 && clientLoss === 0),
+    text:
+      `lost at or below ${limit}/s: ${lossBelow}; delivered but not counted by the app: ${clientLoss}; ` +
+      `dropped by the server above it (melody 256 buffer, invisible to any client, §7.4): ${serverDrops}`,
+  };
+}
+
+export function evaluateTargets(results: BenchResults): TargetLine[] {
+  const lines: TargetLine[] = [sustainedLine(results, MACHINE_2K), sustainedLine(results, MACHINE_30K)];
+  const rates = sustainedRates(results, MACHINE_2K.id);
+  lines.push(framesAtLine(results, 'frames-at-sustained', rates?.app ?? null, 50));
+  lines.push(framesAtLine(results, 'frames-at-1k', rowsFor(results, 'app', MACHINE_2K.id).some((r) => r.rate === 1000) ? 1000 : null, 20));
+
+  const click = results.clickToDiff;
+  lines.push(
+    click
+      ? {
+          id: 'click-to-diff',
+          verdict: verdict(click.paintP95 <= 100 && click.samples.length > 0),
+          text: `p50 ${fmt(click.paintP50)} ms, p95 ${fmt(click.paintP95)} ms over ${click.samples.length} clicks at ${click.floodRate}/s (target ≤ 100 ms)`,
+        }
+      : { id: 'click-to-diff', verdict: 'N/A', text: 'not run' },
+  );
+
+  const memory = results.memory;
+  lines.push(
+    memory
+      ? {
+          id: 'memory-per-event',
+          verdict: verdict(memory.ratio <= 2.5),
+          text:
+            `${fmt(memory.rendererBytesPerEvent / 1024, 2)} KB renderer PSS per event vs ${fmt(memory.frameBytes / 1024, 2)} KB raw = ${fmt(memory.ratio, 2)}× ` +
+            `at ${memory.after.buffered} buffered (target ≤ 2.5× at ${memory.target})`,
+        }
+      : { id: 'memory-per-event', verdict: 'N/A', text: 'not run' },
+  );
+
+  const diff = results.diff;
+  if (diff) {
+    const timed = diff.browser ?? diff.node;
+    const longest = diff.app?.longestTaskMs ?? Number.NaN;
+    const ok = timed.medianMs <= 50 && diff.app !== undefined && diff.app.clickToDiffMs !== null && longest <= 100;
+    lines.push({
+      id: 'diff-1mb',
+      verdict: verdict(ok),
+      text:
+        `${diff.browser ? 'Chromium' : 'Node'} median ${fmt(timed.medianMs, 2)} ms (Node ${fmt(diff.node.medianMs, 2)} ms); ` +
+        `in the app: click-to-diff ${fmt(diff.app?.clickToDiffMs ?? Number.NaN)} ms, longest task ${fmt(longest)} ms (targets ≤ 50 ms, no task > 100 ms)`,
+    });
+  } else {
+    lines.push({ id: 'diff-1mb', verdict: 'N/A', text: 'not run' });
+  }
+  lines.push(noLossLine(results));
+  return lines;
+}
+
+export function formatTargetLine(line: TargetLine): string {
+  return `${line.verdict.padEnd(4)} ${line.id}: ${line.text}`;
+}

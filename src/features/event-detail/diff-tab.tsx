@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+import { selectEventDiff } from '../../store/diff-selectors';
+import type { DiffBase } from '../../store/diff-selectors';
+import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
+import { DiffEntryItem } from './diff-entry-item';
+import { diffContextText, diffStatusText } from './diff-status-text';
+
+/** Rendering thousands of entries (a replaced inventory) helps nobody; the count is still shown. */
+const MAX_ENTRIES_SHOWN = 500;
+
+interface DiffTabProps {
+  seq: number;
+  hasOriginal: boolean;
+}
+
+/**
+ * The change this event made: by default against the previous event of the same Type+Key in the
+ * buffer; when the server sent Original (update/save, drp-protocol.md §4.2) also against that.
+ */
+export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
+  const store = useInspectorStoreApi();
+  const select = useInspectorStore((state) => state.actions.select);
+  const [base, setBase] = useState<DiffBase>('previous');
+  const effectiveBase: DiffBase = hasOriginal ? base : 'previous';
+  // Memoized in the store per (seq, base); this only picks the cached result.
+  const diff = useMemo(() => selectEventDiff(store, seq, effectiveBase), [store, seq, effectiveBase]);
+  const entries = diff.status === 'compared' ? diff.entries : [];
+
+  return (
+    <div className="detail-diff">
+      {hasOriginal && (
+        <div className="detail-diff__bases" role="group" aria-label="Compare with">
+          <button type="button" aria-pressed={effectiveBase === 'previous'} onClick={() => setBase('previous')}>
+            vs previous
+          </button>
+          <button type="button" aria-pressed={effectiveBase === 'original'} onClick={() => setBase('original')}>
+            vs Original
+          </button>
+        </div>
+      )}
+      <p className="detail-diff__status">
+        <span data-testid="diff-status" data-status={diff.status}>
+          {diffStatusText(diff)}
+        </span>{' '}
+        <span className="detail-diff__context">{diffContextText(diff)}</span>
+        {diff.status === 'compared' && diff.base === 'previous' && (
+          <button type="button" className="detail-diff__goto" onClick={() => select(diff.baseSeq)}>
+            Show previous event
+          </button>
+        )}
+      </p>
+      {entries.length > 0 && (
+        <ul className="detail-diff__entries">
+          {entries.slice(0, MAX_ENTRIES_SHOWN).map((entry, index) => (
+            // Paths are unique within one diff except for the root entry; index breaks the tie.
+            <DiffEntryItem key={`${entry.kind}:${entry.path}:${index}`} entry={entry} />
+          ))}
+        </ul>
+      )}
+      {entries.length > MAX_ENTRIES_SHOWN && (
+        <p className="detail-diff__more">{entries.length - MAX_ENTRIES_SHOWN} more changes not shown (see the Raw tab).</p>
+      )}
+    </div>
+  );
+}

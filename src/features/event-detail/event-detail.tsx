@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { getRecord } from '../../store/read-helpers';
+import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
+import { DetailTabList, tabId, tabPanelId } from './detail-tab-list';
+import type { DetailTabId } from './detail-tab-context';
+import { DETAIL_TABS } from './detail-tabs';
+import { EventHeader } from './event-header';
+import './event-detail.css';
+
+/** The selected event: header, then the Object / Diff / Raw tabs (DETAIL_TABS). */
+export function EventDetail() {
+  const store = useInspectorStoreApi();
+  const selectedSeq = useInspectorStore((state) => state.selectedSeq);
+  // Re-read on every flush: the selected record may be evicted while the user reads it.
+  useInspectorStore((state) => state.revision);
+  const [activeTab, setActiveTab] = useState<DetailTabId>('object');
+  const record = selectedSeq > 0 ? getRecord(store, selectedSeq) : undefined;
+
+  if (selectedSeq === 0) {
+    return (
+      <section className="event-detail event-detail--empty" aria-label="Event detail">
+        <p>Select an event in the timeline.</p>
+      </section>
+    );
+  }
+  if (!record) {
+    return (
+      <section className="event-detail event-detail--empty" aria-label="Event detail">
+        <p data-testid="detail-evicted">Event #{selectedSeq} is no longer in the buffer (evicted or cleared).</p>
+      </section>
+    );
+  }
+
+  const tab = DETAIL_TABS.find((candidate) => candidate.id === activeTab) ?? DETAIL_TABS[0];
+  return (
+    <section className="event-detail" aria-label="Event detail" data-seq={selectedSeq}>
+      <EventHeader record={record} />
+      <DetailTabList tabs={DETAIL_TABS} active={tab.id} onActivate={setActiveTab} />
+      <div className="detail-tabpanel" role="tabpanel" id={tabPanelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0}>
+        {tab.render({ seq: selectedSeq, record })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import { SubscriptionForm } from './subscription-form';
+import { SubscriptionList } from './subscription-list';
+
+export function SubscriptionsPanel() {
+  return (
+    <section className="subscriptions-panel">
+      <h2>Subscriptions</h2>
+      <SubscriptionForm />
+      <SubscriptionList />
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+/** Row colour family per action (drp-protocol.md §4.2: create, update, save, delete; everything else grey). */
+export type ActionTone = 'create' | 'update' | 'save' | 'delete' | 'other';
+
+export function actionToneOf(action: string): ActionTone {
+  switch (action) {
+    case 'create':
+    case 'update':
+    case 'save':
+    case 'delete':
+      return action;
+    default:
+      return 'other';
+  }
+}

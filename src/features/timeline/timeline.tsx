@@ -1,0 +1,46 @@
+import { useRef, useState } from 'react';
+import { useInspectorStore } from '../../store/store-context';
+import { EMPTY_TIMELINE_FILTER } from '../../store/timeline-view';
+import type { TimelineFilter } from '../../store/timeline-view';
+import { TimelineFilterBar } from './timeline-filter-bar';
+import { TimelineList } from './timeline-list';
+import { useDebouncedValue } from './use-debounced-value';
+import { useSlashFocus } from './use-slash-focus';
+import { useTimelineView } from './use-timeline-view';
+import './timeline.css';
+
+/** A filter change rescans the buffer (up to 50,000 raw frames), so typing is debounced. */
+const FILTER_DEBOUNCE_MS = 150;
+
+/** The timeline: filter bar, "N of M events", the virtualized list and the Jump to latest button. */
+export function Timeline() {
+  const [draft, setDraft] = useState<TimelineFilter>(EMPTY_TIMELINE_FILTER);
+  const filter = useDebouncedValue(draft, FILTER_DEBOUNCE_MS);
+  const { view, version } = useTimelineView(filter);
+  const selectedSeq = useInspectorStore((state) => state.selectedSeq);
+  const select = useInspectorStore((state) => state.actions.select);
+  const paused = useInspectorStore((state) => state.paused);
+  const textInputRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(textInputRef);
+
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <TimelineFilterBar filter={draft} onChange={setDraft} error={view.error} textInputRef={textInputRef} />
+      <div className="timeline-status">
+        <span data-testid="timeline-count">
+          {view.count} of {view.total} events
+        </span>
+        {paused && <span className="timeline-status__paused"> (paused)</span>}
+      </div>
+      <div className="timeline-header" aria-hidden="true">
+        <span>Time</span>
+        <span>Type</span>
+        <span>Action</span>
+        <span>Key</span>
+        <span>Principal</span>
+        <span>Change</span>
+      </div>
+      <TimelineList view={view} version={version} selectedSeq={selectedSeq} onSelect={select} />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { DemoConfig } from '../connection/rest-client';
+import type { CommandCheck } from '../protocol/filter';
+import type { Subscription } from './subscription-list';
+
+export type ConnectionStatus = 'idle' | 'checking' | 'connecting' | 'open' | 'closed' | 'error';
+
+/** How the socket authenticates (drp-protocol.md §1.2); shown so the user knows what is in the URL. */
+export type AuthMode = 'none' | 'token' | 'granted-token' | 'password-in-url';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** The endpoint as typed. */
+  endpoint: string;
+  httpBase: string;
+  /** Socket URL without the credential query. */
+  wsUrl: string;
+  serverVersion: string;
+  user: string;
+  authMode: AuthMode;
+  /** First 4 characters of the credential and an ellipsis; the full token never enters state. */
+  tokenMask: string;
+  closeCode?: number;
+  closeReason?: string;
+  wasClean?: boolean;
+  /** Why the last attempt failed or closed, in words. */
+  message?: string;
+  /** Where to accept a self-signed certificate (drp-protocol.md §1.5), when that is the likely cause. */
+  certificateUrl?: string;
+}
+
+export interface Counters {
+  /** Events (not acks, not malformed frames) ingested since the last Connect. */
+  received: number;
+  /** Events dropped from the ring to make room, or by a capacity decrease. */
+  evicted: number;
+  /** Frames that were not events: parse errors and binary frames. */
+  malformed: number;
+  acks: number;
+  /** Events that arrived since Pause. */
+  pendingWhilePaused: number;
+  /** Events that matched no local subscription (drp-protocol.md §3.4 step 5). */
+  unattributed: number;
+}
+
+export interface FrameError {
+  at: number;
+  reason: string;
+  preview: string;
+  bytes: number;
+}
+
+export type ConnectRequest =
+  | { endpoint: string; auth: 'token'; token: string }
+  | { endpoint: string; auth: 'password'; username: string; password: string };
+
+export interface InspectorActions {
+  /** The socket's `onFrame`: only queues the text; parsing happens in the next batched flush. */
+  ingestFrame(text: string): void;
+  /** Binary frames are not part of the protocol; they are counted as malformed. */
+  ingestBinaryFrame(bytes: number): void;
+  /** Runs the pending batch now (normally the scheduler does this once per animation frame). */
+  flush(): void;
+  pause(): void;
+  resume(): void;
+  clear(): void;
+  /** Ignored unless an integer in [MIN_CAPACITY, MAX_CAPACITY]; drops the oldest events to fit. */
+  setCapacity(capacity: number): void;
+  select(seq: number): void;
+  /** Recomputes `ratePerSecond`; the provider calls it once per second. */
+  tickRate(now?: number): void;
+  connect(request: ConnectRequest): Promise<void>;
+  disconnect(): void;
+  /** Validates, then sends `register spec` unless already pending/active. */
+  register(spec: string): CommandCheck;
+  deregister(spec: string): void;
+  /** `./demo.json` from `npm start`, or null. */
+  loadDemoConfig(): Promise<DemoConfig | null>;
+  /** Closes the socket and stops timers; the store is unusable afterwards. */
+  dispose(): void;
+}
+
+export interface InspectorState {
+  /** Bumped once per batched flush (and by clear/capacity changes); rows are read through getters. */
+  revision: number;
+  counters: Counters;
+  ratePerSecond: number;
+  capacity: number;
+  /** Events currently in the ring. */
+  buffered: number;
+  paused: boolean;
+  /** While paused the timeline shows seq <= pausedAtSeq; buffering continues. */
+  pausedAtSeq: number;
+  /** 0 = none. May point at an evicted record (getRecord then returns undefined). */
+  selectedSeq: number;
+  /** The last FRAME_ERROR_LIMIT malformed frames, oldest first. */
+  frameErrors: readonly FrameError[];
+  connection: ConnectionState;
+  subscriptions: readonly Subscription[];
+  actions: InspectorActions;
+}
+
+export type InspectorStore = StoreApi<InspectorState>;
+
+export const DEFAULT_CAPACITY = 50_000;
+/** The store accepts any positive size; the UI suggests at least 100. */
+export const MIN_CAPACITY = 1;
+export const MAX_CAPACITY = 1_000_000;
+export const FRAME_ERROR_LIMIT = 200;
+/** How long to wait for an ack before marking a command failed (drp-protocol.md §2.3 suggests 5 s). */
+export const ACK_TIMEOUT_MS = 5_000;

@@ -1,0 +1,218 @@
+import { createStore } from 'zustand/vanilla';
+import type { DrpAck } from '../protocol/event';
+import { compileFilter } from '../protocol/filter';
+import type { CompiledFilter } from '../protocol/filter';
+import { parseFrame } from '../protocol/parse-frame';
+import { EventBuffer } from './event-buffer';
+import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
+import type { FlushScheduler } from './ingest-batcher';
+import {
+  ACK_TIMEOUT_MS,
+  DEFAULT_CAPACITY,
+  FRAME_ERROR_LIMIT,
+  MAX_CAPACITY,
+  MIN_CAPACITY,
+} from './inspector-state';
+import type { Counters, FrameError, InspectorState, InspectorStore } from './inspector-state';
+import { browserNetwork } from './network-deps';
+import type { NetworkDeps } from './network-deps';
+import { SessionController } from './session-controller';
+import type { SessionTimers } from './session-controller';
+import { attachInternals } from './store-internals';
+import { addCounts, applyAck } from './subscription-list';
+import type { Subscription } from './subscription-list';
+
+export type { InspectorState, InspectorStore } from './inspector-state';
+
+export interface InspectorStoreOptions {
+  capacity?: number;
+  /** When batched frames are flushed; default: next animation frame (with a timer fallback). */
+  scheduler?: FlushScheduler;
+  now?: () => number;
+  network?: Partial<NetworkDeps>;
+  ackTimeoutMs?: number;
+  timers?: SessionTimers;
+}
+
+/** A queued frame: text, or the byte length of a binary frame. */
+type IngestItem = string | number;
+
+const ZERO_COUNTERS: Counters = { received: 0, evicted: 0, malformed: 0, acks: 0, pendingWhilePaused: 0, unattributed: 0 };
+
+/**
+ * Creates one inspector store: a zustand vanilla store (one per app, a fresh one per test) handed
+ * down through React context. Events live in an `EventBuffer` beside the state; the state only
+ * carries a `revision` bumped once per batched flush plus small UI values (STYLE.md rule 3).
+ */
+export function createInspectorStore(options: InspectorStoreOptions = {}): InspectorStore {
+  const now = options.now ?? Date.now;
+  const buffer = new EventBuffer(clampCapacity(options.capacity ?? DEFAULT_CAPACITY));
+  const network: NetworkDeps = { ...browserNetwork, ...options.network };
+  const compiledFilters = new Map<string, CompiledFilter | null>();
+  const rateWindow = { at: now(), received: 0 };
+  const compiled = (spec: string): CompiledFilter | null => {
+    let filter = compiledFilters.get(spec);
+    if (filter === undefined) {
+      filter = compileFilter(spec);
+      compiledFilters.set(spec, filter);
+    }
+    return filter;
+  };
+
+  const store: InspectorStore = createStore<InspectorState>()((set, get) => ({
+    revision: 0,
+    counters: ZERO_COUNTERS,
+    ratePerSecond: 0,
+    capacity: buffer.capacity,
+    buffered: 0,
+    paused: false,
+    pausedAtSeq: 0,
+    selectedSeq: 0,
+    frameErrors: [],
+    connection: { status: 'idle', endpoint: '', httpBase: '', wsUrl: '', serverVersion: '', user: '', authMode: 'none', tokenMask: '' },
+    subscriptions: [],
+    actions: {
+      ingestFrame: (text) => batcher.add(text),
+      ingestBinaryFrame: (bytes) => batcher.add(bytes),
+      flush: () => batcher.flush(),
+      pause: () => {
+        if (get().paused) return;
+        set({ paused: true, pausedAtSeq: buffer.lastSeq, counters: { ...get().counters, pendingWhilePaused: 0 } });
+      },
+      resume: () => {
+        if (!get().paused) return;
+        set((state) => ({
+          paused: false,
+          revision: state.revision + 1,
+          counters: { ...state.counters, pendingWhilePaused: 0 },
+        }));
+      },
+      clear: () => {
+        buffer.clear();
+        set((state) => ({
+          revision: state.revision + 1,
+          buffered: 0,
+          selectedSeq: 0,
+          pausedAtSeq: buffer.lastSeq,
+          counters: { ...state.counters, pendingWhilePaused: 0 },
+        }));
+      },
+      setCapacity: (capacity) => {
+        if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_CAPACITY) return;
+        if (capacity === buffer.capacity) return;
+        const dropped = buffer.setCapacity(capacity);
+        set((state) => ({
+          capacity,
+          revision: state.revision + 1,
+          buffered: buffer.size,
+          counters: dropped > 0 ? { ...state.counters, evicted: state.counters.evicted + dropped } : state.counters,
+        }));
+      },
+      // The selection may outlive its record (evicted while the user reads it); the detail pane says so.
+      select: (seq) => set({ selectedSeq: Number.isInteger(seq) && seq > 0 ? seq : 0 }),
+      tickRate: (at = now()) => {
+        const { received } = get().counters;
+        const elapsedMs = at - rateWindow.at;
+        if (elapsedMs <= 0) return;
+        const rate = Math.max(0, Math.round(((received - rateWindow.received) * 1000) / elapsedMs));
+        rateWindow.at = at;
+        rateWindow.received = received;
+        if (rate !== get().ratePerSecond) set({ ratePerSecond: rate });
+      },
+      connect: (request) => session.connect(request),
+      disconnect: () => session.disconnect(),
+      register: (spec) => session.register(spec),
+      deregister: (spec) => session.deregister(spec),
+      loadDemoConfig: () => network.fetchDemoConfig(),
+      dispose: () => {
+        batcher.dispose();
+        session.dispose();
+      },
+    },
+  }));
+
+  /** Parses one batch and publishes it with a single `set` (one revision bump, one render). */
+  const flushBatch = (batch: IngestItem[]): void => {
+    const state = store.getState();
+    const receivedAt = now();
+    const subscriptions = state.subscriptions;
+    const filters = subscriptions.map((item) => compiled(item.spec));
+    const counts = new Array<number>(subscriptions.length).fill(0);
+    const acks: DrpAck[] = [];
+    const errors: FrameError[] = [];
+    let received = 0;
+    let evicted = 0;
+    let unattributed = 0;
+
+    for (const item of batch) {
+      if (typeof item === 'number') {
+        errors.push({ at: receivedAt, reason: 'binary frame', preview: '', bytes: item });
+        continue;
+      }
+      const frame = parseFrame(item);
+      if (frame.kind === 'error') {
+        errors.push({ at: receivedAt, reason: frame.reason, preview: frame.preview, bytes: frame.bytes });
+        continue;
+      }
+      if (frame.kind === 'ack') {
+        // Acks go to the subscription tracker, never into the ring (drp-protocol.md §3.4 step 1).
+        acks.push(frame.ack);
+        continue;
+      }
+      const event = frame.event;
+      const appended = buffer.append(event, item, frame.bytes, receivedAt);
+      received += 1;
+      if (appended.evicted) evicted += 1;
+      let matched = false;
+      for (let i = 0; i < filters.length; i += 1) {
+        if (filters[i]?.test(event)) {
+          counts[i] = (counts[i] ?? 0) + 1;
+          matched = true;
+        }
+      }
+      if (!matched) unattributed += 1;
+    }
+
+    let nextSubscriptions: readonly Subscription[] = addCounts(subscriptions, counts);
+    for (const ack of acks) nextSubscriptions = applyAck(nextSubscriptions, ack.verb, ack.spec);
+    const counters = state.counters;
+    store.setState({
+      revision: state.revision + 1,
+      buffered: buffer.size,
+      counters: {
+        received: counters.received + received,
+        evicted: counters.evicted + evicted,
+        malformed: counters.malformed + errors.length,
+        acks: counters.acks + acks.length,
+        pendingWhilePaused: counters.pendingWhilePaused + (state.paused ? received : 0),
+        unattributed: counters.unattributed + unattributed,
+      },
+      subscriptions: nextSubscriptions,
+      frameErrors: errors.length > 0 ? [...state.frameErrors, ...errors].slice(-FRAME_ERROR_LIMIT) : state.frameErrors,
+    });
+  };
+
+  const batcher = new IngestBatcher<IngestItem>(options.scheduler ?? createAnimationFrameScheduler(), flushBatch);
+  const session: SessionController = new SessionController(store, {
+    network,
+    now,
+    ackTimeoutMs: options.ackTimeoutMs ?? ACK_TIMEOUT_MS,
+    timers: options.timers ?? {
+      setTimeout: (cb, ms) => setTimeout(cb, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+    onSessionStart: () => {
+      // "Received since connect": a new session restarts the counters, not the buffer.
+      store.setState((state) => ({ counters: { ...ZERO_COUNTERS, pendingWhilePaused: state.counters.pendingWhilePaused }, ratePerSecond: 0 }));
+      rateWindow.at = now();
+      rateWindow.received = 0;
+    },
+  });
+  attachInternals(store, { buffer });
+  return store;
+}
+
+function clampCapacity(capacity: number): number {
+  if (!Number.isFinite(capacity)) return DEFAULT_CAPACITY;
+  return Math.min(MAX_CAPACITY, Math.max(MIN_CAPACITY, Math.round(capacity)));
+}

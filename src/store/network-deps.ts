@@ -1,0 +1,22 @@
+import { openDrpSocket } from '../connection/drp-socket';
+import type { DrpSocket, DrpSocketHandlers } from '../connection/drp-socket';
+import { fetchDemoConfig, fetchInfo, fetchUserToken } from '../connection/rest-client';
+import type { DemoConfig, RestAuth, RestResult, ServerInfo, UserToken } from '../connection/rest-client';
+
+/**
+ * Everything the store needs from the network, injectable so store tests run without sockets.
+ * The real implementations live in connection/ (the only layer that touches the network).
+ */
+export interface NetworkDeps {
+  openSocket(url: string, handlers: DrpSocketHandlers): DrpSocket;
+  fetchInfo(httpBase: string, auth: RestAuth): Promise<RestResult<ServerInfo>>;
+  fetchUserToken(httpBase: string, username: string, password: string, ttlSeconds: number): Promise<RestResult<UserToken>>;
+  fetchDemoConfig(): Promise<DemoConfig | null>;
+}
+
+export const browserNetwork: NetworkDeps = {
+  openSocket: (url, handlers) => openDrpSocket(url, handlers),
+  fetchInfo: (httpBase, auth) => fetchInfo(httpBase, auth),
+  fetchUserToken: (httpBase, username, password, ttlSeconds) => fetchUserToken(httpBase, username, password, ttlSeconds),
+  fetchDemoConfig: () => fetchDemoConfig(),
+};

@@ -1,0 +1,75 @@
+/**
+ * Pure transitions of the subscription list (drp-protocol.md §2.3). The server keeps an exact-string
+ * set per connection, acks every well-formed command, and forgets everything on disconnect; this
+ * list is the client's view of that set.
+ *
+ * pending       sent (or waiting for the socket to open), no ack yet
+ * active        acked: from here on nothing matching it is missed (§2.3 ordering guarantee)
+ * failed        no ack within the timeout (old servers < v3.7 never ack; §2.3 "Old servers")
+ * deregistering deregister sent, waiting for its ack
+ */
+export type SubscriptionStatus = 'pending' | 'active' | 'failed' | 'deregistering';
+
+export interface Subscription {
+  /** The spec exactly as sent; also the ack's `Key` (§2.3) and the list identity. */
+  spec: string;
+  status: SubscriptionStatus;
+  /** Events attributed to this spec by local matching (§3.4); one event may count for several specs. */
+  count: number;
+  /** `Date.now()` when the last command for it was sent; 0 while waiting for the socket. */
+  sentAt: number;
+}
+
+export function findSubscription(list: readonly Subscription[], spec: string): Subscription | undefined {
+  return list.find((item) => item.spec === spec);
+}
+
+/** Whether `register spec` has to go on the wire: not for a spec already pending or active (§2.3). */
+export function needsRegister(list: readonly Subscription[], spec: string): boolean {
+  const existing = findSubscription(list, spec);
+  return existing === undefined || existing.status === 'failed' || existing.status === 'deregistering';
+}
+
+/** Adds `spec` as pending, or turns a failed/deregistering entry back to pending; keeps its count. */
+export function upsertPending(list: readonly Subscription[], spec: string, sentAt: number): Subscription[] {
+  if (!findSubscription(list, spec)) return [...list, { spec, status: 'pending', count: 0, sentAt }];
+  return list.map((item) => (item.spec === spec ? { ...item, status: 'pending', sentAt } : item));
+}
+
+export function setStatus(list: readonly Subscription[], spec: string, status: SubscriptionStatus): Subscription[] {
+  return list.map((item) => (item.spec === spec && item.status !== status ? { ...item, status } : item));
+}
+
+export function removeSubscription(list: readonly Subscription[], spec: string): Subscription[] {
+  return list.filter((item) => item.spec !== spec);
+}
+
+/**
+ * Applies one ack. A register ack activates the spec even after it was marked failed: the server
+ * did register it, just late. A deregister ack removes the entry only if it is still being
+ * deregistered (the user may have re-registered meanwhile; the server then holds it again).
+ */
+export function applyAck(list: readonly Subscription[], verb: 'register' | 'deregister', spec: string): Subscription[] {
+  const existing = findSubscription(list, spec);
+  if (!existing) return list as Subscription[];
+  if (verb === 'register') {
+    return existing.status === 'pending' || existing.status === 'failed' ? setStatus(list, spec, 'active') : (list as Subscription[]);
+  }
+  return existing.status === 'deregistering' ? removeSubscription(list, spec) : (list as Subscription[]);
+}
+
+/** The socket closed: the server forgot every spec, so all wait for re-registration (§2.3). */
+export function resetForNewConnection(list: readonly Subscription[]): Subscription[] {
+  return list
+    .filter((item) => item.status !== 'deregistering')
+    .map((item) => (item.status === 'pending' && item.sentAt === 0 ? item : { ...item, status: 'pending', sentAt: 0 }));
+}
+
+/** Adds per-spec counts (same order as `list`); returns `list` itself when nothing changed. */
+export function addCounts(list: readonly Subscription[], counts: readonly number[]): readonly Subscription[] {
+  if (!counts.some((n) => n > 0)) return list;
+  return list.map((item, index) => {
+    const extra = counts[index] ?? 0;
+    return extra > 0 ? { ...item, count: item.count + extra } : item;
+  });
+}

@@ -1,0 +1,250 @@
+import type { EventRecord } from './event-record';
+import type { InspectorStore } from './inspector-state';
+import { forEachRecord, seqRange } from './read-helpers';
+
+/**
+ * The timeline's client-side filter and the filtered list of seqs it shows, kept up to date
+ * incrementally: arriving events are tested once and appended, evicted (or cleared) seqs are dropped
+ * from the front, and only a filter change rescans the buffer. Plain TypeScript, no React; the
+ * timeline feature binds it with `useSyncExternalStore` (STYLE.md: high-frequency data outside React).
+ */
+
+export interface TimelineFilter {
+  /** Facets: comma-separated alternatives, each a case-insensitive substring; empty = any. */
+  type: string;
+  action: string;
+  key: string;
+  principal: string;
+  /** Free text searched in the raw frame JSON (so it covers Object and Original too). */
+  text: string;
+  regex: boolean;
+  caseSensitive: boolean;
+  /** Inverts the free-text match only; facets still narrow. */
+  invert: boolean;
+}
+
+export const EMPTY_TIMELINE_FILTER: TimelineFilter = {
+  type: '',
+  action: '',
+  key: '',
+  principal: '',
+  text: '',
+  regex: false,
+  caseSensitive: false,
+  invert: false,
+};
+
+export type FilterableRecord = Pick<EventRecord, 'type' | 'action' | 'key' | 'principal' | 'raw'>;
+
+export interface CompiledTimelineFilter {
+  test(record: FilterableRecord): boolean;
+  /** Why the free text could not be used (an invalid regex); the text criterion is then ignored. */
+  error: string | null;
+  /** False when every record passes. */
+  active: boolean;
+}
+
+function parseFacet(text: string): string[] | null {
+  const alternatives = text
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== '');
+  return alternatives.length > 0 ? alternatives : null;
+}
+
+function facetMatches(alternatives: string[] | null, value: string): boolean {
+  if (alternatives === null) return true;
+  const lower = value.toLowerCase();
+  return alternatives.some((alternative) => lower.includes(alternative));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileText(filter: TimelineFilter): { match: ((raw: string) => boolean) | null; error: string | null } {
+  const { text, regex, caseSensitive } = filter;
+  if (text === '') return { match: null, error: null };
+  if (!regex && caseSensitive) return { match: (raw) => raw.includes(text), error: null };
+  try {
+    // No `g` flag: `test` must not carry lastIndex from one record to the next.
+    const pattern = new RegExp(regex ? text : escapeRegExp(text), caseSensitive ? '' : 'i');
+    return { match: (raw) => pattern.test(raw), error: null };
+  } catch (error) {
+    // V8 already says "Invalid regular expression: /x(/i: Unterminated group"; avoid saying it twice.
+    const reason = (error as Error).message.replace(/^Invalid regular expression:\s*/, '');
+    return { match: null, error: `Invalid regular expression: ${reason}` };
+  }
+}
+
+export function compileTimelineFilter(filter: TimelineFilter): CompiledTimelineFilter {
+  const type = parseFacet(filter.type);
+  const action = parseFacet(filter.action);
+  const key = parseFacet(filter.key);
+  const principal = parseFacet(filter.principal);
+  const { match, error } = compileText(filter);
+  const invert = filter.invert;
+  const active = type !== null || action !== null || key !== null || principal !== null || match !== null;
+  return {
+    error,
+    active,
+    test: (record) =>
+      facetMatches(type, record.type) &&
+      facetMatches(action, record.action) &&
+      facetMatches(key, record.key) &&
+      facetMatches(principal, record.principal) &&
+      (match === null || match(record.raw) !== invert),
+  };
+}
+
+function sameFilter(a: TimelineFilter, b: TimelineFilter): boolean {
+  return (
+    a.type === b.type &&
+    a.action === b.action &&
+    a.key === b.key &&
+    a.principal === b.principal &&
+    a.text === b.text &&
+    a.regex === b.regex &&
+    a.caseSensitive === b.caseSensitive &&
+    a.invert === b.invert
+  );
+}
+
+/** What the view reads: the visible seq range (it already stops at pausedAtSeq) and the records in it. */
+export interface TimelineSource {
+  range(): { first: number; last: number };
+  forEach(from: number, to: number, visit: (record: EventRecord) => void): void;
+}
+
+export function storeTimelineSource(store: InspectorStore): TimelineSource {
+  return {
+    range: () => seqRange(store),
+    forEach: (from, to, visit) => forEachRecord(store, from, to, visit),
+  };
+}
+
+/** Below this many dropped entries at the front we just move `start`; above it we copy. */
+const COMPACT_THRESHOLD = 4096;
+
+export class TimelineView {
+  private readonly source: TimelineSource;
+  private filter: TimelineFilter;
+  private compiled: CompiledTimelineFilter;
+  /** Matching seqs, ascending; the live part is `seqs[start..]`. */
+  private seqs: number[] = [];
+  private start = 0;
+  /** Highest seq already tested against the filter. */
+  private scannedTo = 0;
+  private first = 1;
+  private last = 0;
+  private version = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(source: TimelineSource, filter: TimelineFilter = EMPTY_TIMELINE_FILTER) {
+    this.source = source;
+    this.filter = filter;
+    this.compiled = compileTimelineFilter(filter);
+    this.rescan();
+  }
+
+  /** Number of events shown (N of "N of M events"). */
+  get count(): number {
+    return this.seqs.length - this.start;
+  }
+
+  /** Number of events in the visible range before filtering (M). */
+  get total(): number {
+    return Math.max(0, this.last - this.first + 1);
+  }
+
+  get error(): string | null {
+    return this.compiled.error;
+  }
+
+  get currentFilter(): TimelineFilter {
+    return this.filter;
+  }
+
+  seqAt(index: number): number {
+    return this.seqs[this.start + index];
+  }
+
+  /** Index of `seq` among the shown events, or -1 (binary search: seqs are ascending). */
+  indexOf(seq: number): number {
+    let lo = this.start;
+    let hi = this.seqs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = this.seqs[mid];
+      if (value === seq) return mid - this.start;
+      if (value < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** For useSyncExternalStore: changes whenever the list or its counts change. */
+  getVersion = (): number => this.version;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setFilter(filter: TimelineFilter): void {
+    if (sameFilter(filter, this.filter)) return;
+    this.filter = filter;
+    this.compiled = compileTimelineFilter(filter);
+    this.rescan();
+    this.changed();
+  }
+
+  /** Catches up with the source: drops seqs that left the range, tests the new ones. Cheap when idle. */
+  sync(): void {
+    const { first, last } = this.source.range();
+    let changed = first !== this.first || last !== this.last;
+    const { seqs } = this;
+    while (this.start < seqs.length && seqs[this.start] < first) this.start += 1;
+    // The range can only shrink at the end if the source re-pauses below what we scanned; stay exact.
+    while (seqs.length > this.start && seqs[seqs.length - 1] > last) {
+      seqs.pop();
+      changed = true;
+    }
+    if (this.start > COMPACT_THRESHOLD && this.start * 2 > seqs.length) {
+      this.seqs = seqs.slice(this.start);
+      this.start = 0;
+    }
+    if (last < this.scannedTo) this.scannedTo = last;
+    if (last > this.scannedTo) {
+      this.scan(Math.max(this.scannedTo + 1, first), last);
+      this.scannedTo = last;
+    }
+    this.first = first;
+    this.last = last;
+    if (changed) this.changed();
+  }
+
+  private rescan(): void {
+    const { first, last } = this.source.range();
+    this.seqs = [];
+    this.start = 0;
+    this.first = first;
+    this.last = last;
+    this.scan(first, last);
+    this.scannedTo = last;
+  }
+
+  private scan(from: number, to: number): void {
+    const { compiled, seqs } = this;
+    if (!compiled.active) {
+      this.source.forEach(from, to, (record) => seqs.push(record.seq));
+      return;
+    }
+    this.source.forEach(from, to, (record) => {
+      if (compiled.test(record)) seqs.push(record.seq);
+    });
+  }
+
+  private changed(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+}
