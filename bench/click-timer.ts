@@ -31,13 +31,17 @@ export async function installClickTimer(page: Page): Promise<void> {
     window.__clickTimer = state;
     const found = (seq: string): boolean =>
       document.querySelector(`section[aria-label="Event detail"][data-seq="${seq}"] [data-testid="diff-status"]`) !== null;
+    let downAt = 0;
+    // The start is the pointerdown's own timestamp; the row is the one the click lands on (rows
+    // move under the pointer while following the tail, and the app selects on click).
+    window.addEventListener('pointerdown', (event) => (downAt = event.timeStamp), true);
     window.addEventListener(
-      'pointerdown',
+      'click',
       (event) => {
         const row = (event.target as Element | null)?.closest<HTMLElement>('[data-testid="timeline-row"]');
         const seq = row?.dataset.seq;
-        if (!seq || found(seq)) return; // already selected: nothing to time
-        const start = event.timeStamp;
+        if (!seq || found(seq)) return; // not a row, or already selected: nothing to time
+        const start = downAt || event.timeStamp;
         state.pending = { seq, start };
         const finish = (): void => {
           observer.disconnect();

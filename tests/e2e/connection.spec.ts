@@ -1,0 +1,85 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './support/fixtures';
+import { DEMO_PASSWORD, DEMO_USER } from './support/inspector-page';
+
+/** A loopback port nothing listens on: bind an ephemeral port, then release it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+test.describe('connection panel', () => {
+  test('username and password: a granted token opens the socket, never the password', async ({ inspector, page }) => {
+    const socketUrls: string[] = [];
+    page.on('websocket', (socket) => socketUrls.push(socket.url()));
+    await inspector.open();
+
+    await inspector.connectWithPassword();
+
+    await inspector.expectOpen();
+    await expect(inspector.serverVersion()).toHaveText('v4.14.0-sim');
+    await expect(inspector.connectionError()).toHaveCount(0);
+    // drp-protocol.md §1.4: the password is exchanged for a token over REST, so it never reaches the socket URL.
+    expect(socketUrls).toHaveLength(1);
+    expect(socketUrls[0]).toContain('/api/v3/ws?token=');
+    expect(socketUrls[0]).not.toContain(DEMO_PASSWORD);
+    expect(socketUrls[0]).not.toContain(`${DEMO_USER}%3A`);
+  });
+
+  test('a token granted over REST connects, and the page never shows it in full', async ({ inspector, page }) => {
+    const token = await inspector.grantToken();
+    await inspector.open();
+
+    await inspector.connectWithToken(token);
+
+    await inspector.expectOpen();
+    await expect(inspector.serverVersion()).toHaveText('v4.14.0-sim');
+    await expect(page.locator('body')).toContainText(`token ${token.slice(0, 4)}…`);
+    await expect(page.locator('body')).not.toContainText(token);
+  });
+
+  test('a wrong password says so and opens no socket', async ({ inspector, page }) => {
+    const socketUrls: string[] = [];
+    page.on('websocket', (socket) => socketUrls.push(socket.url()));
+    await inspector.open();
+
+    await inspector.connectWithPassword(DEMO_USER, 'not-the-password');
+
+    await expect(inspector.connectionError()).toHaveText('wrong credentials');
+    await expect(inspector.connectionStatus()).toHaveText('error');
+    await expect(inspector.serverVersion()).toHaveCount(0);
+    // The REST check failed first, so the app must not have tried the socket (which would only say 1006).
+    expect(socketUrls).toEqual([]);
+  });
+
+  test('an unreachable endpoint says so', async ({ inspector, page }) => {
+    const socketUrls: string[] = [];
+    page.on('websocket', (socket) => socketUrls.push(socket.url()));
+    const port = await closedPort();
+    await inspector.open(`http://127.0.0.1:${port}`);
+
+    await inspector.connectWithPassword();
+
+    await expect(inspector.connectionError()).toContainText('unreachable');
+    await expect(inspector.connectionError()).not.toContainText('credentials');
+    await expect(inspector.connectionStatus()).toHaveText('error');
+    expect(socketUrls).toEqual([]);
+  });
+
+  test('Disconnect closes the socket and shows the close code', async ({ inspector, sim }) => {
+    await inspector.openConnected();
+    const spec = 'machines.*.conn-disconnect';
+    await inspector.register(spec);
+    expect(inspector.simRegistrationsWith(spec)).toEqual([spec]);
+
+    await inspector.disconnect();
+
+    await expect(inspector.connectionStatus()).toHaveText('closed');
+    await expect(inspector.page.getByTestId('close-details')).toContainText('code 1000');
+    await expect.poll(() => sim.stats().connections.some((c) => c.registrations.includes(spec))).toBe(false);
+  });
+});
