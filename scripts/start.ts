@@ -41,7 +41,7 @@ function demoConfigPlugin(endpoint: string): Plugin {
     if (req.url?.split('?')[0] !== '/demo.json') return next();
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Cache-Control', 'no-store');
-    res.end(JSON.stringify({ endpoint, username: DEMO_USER, password: DEMO_PASSWORD }));
+    res.end(JSON.stringify({ endpoint, username: DEMO_USER, password: DEMO_PASSWORD, subscriptions: ['*.*.*'] }));
   };
   return {
     name: 'drp-inspector-demo-config',

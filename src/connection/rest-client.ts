@@ -91,6 +91,8 @@ export interface DemoConfig {
   endpoint: string;
   username: string;
   password: string;
+  /** Specs to register right away, so the demo shows live events without a click. */
+  subscriptions: string[];
 }
 
 /** Returns null when there is no demo (404 or anything unexpected): that is the normal case. */
@@ -103,7 +105,10 @@ export async function fetchDemoConfig(options: RestOptions = {}): Promise<DemoCo
     if (!isObject(body)) return null;
     const { endpoint, username, password } = body;
     if (typeof endpoint !== 'string' || typeof username !== 'string' || typeof password !== 'string') return null;
-    return { endpoint, username, password };
+    const subscriptions = Array.isArray(body.subscriptions)
+      ? body.subscriptions.filter((spec): spec is string => typeof spec === 'string')
+      : [];
+    return { endpoint, username, password, subscriptions };
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { JsonView, allExpanded, defaultStyles } from 'react-json-view-lite';
+import { JsonView, allExpanded, darkStyles } from 'react-json-view-lite';
 import 'react-json-view-lite/dist/index.css';
 
 interface JsonTreeProps {
@@ -18,5 +18,5 @@ export function JsonTree({ value, expandDepth, label }: JsonTreeProps) {
     return <pre className="json-tree-scalar">{value === undefined ? 'undefined' : JSON.stringify(value)}</pre>;
   }
   const shouldExpandNode = expandDepth === Infinity ? allExpanded : (level: number) => level < expandDepth;
-  return <JsonView data={value} shouldExpandNode={shouldExpandNode} style={defaultStyles} aria-label={label} />;
+  return <JsonView data={value} shouldExpandNode={shouldExpandNode} style={darkStyles} aria-label={label} />;
 }

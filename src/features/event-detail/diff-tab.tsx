@@ -20,10 +20,17 @@ interface DiffTabProps {
 export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
   const store = useInspectorStoreApi();
   const select = useInspectorStore((state) => state.actions.select);
-  const [base, setBase] = useState<DiffBase>('previous');
-  const effectiveBase: DiffBase = hasOriginal ? base : 'previous';
-  // Memoized in the store per (seq, base); this only picks the cached result.
-  const diff = useMemo(() => selectEventDiff(store, seq, effectiveBase), [store, seq, effectiveBase]);
+  // null until the user picks a base: then "vs previous" when the buffer holds a previous version,
+  // else "vs Original", so an object's first event in the buffer still shows what its save changed.
+  const [chosenBase, setBase] = useState<DiffBase | null>(null);
+  // Memoized in the store per (seq, base); these only pick cached results.
+  const previousDiff = useMemo(() => selectEventDiff(store, seq, 'previous'), [store, seq]);
+  const defaultBase: DiffBase = hasOriginal && previousDiff.status !== 'compared' ? 'original' : 'previous';
+  const effectiveBase: DiffBase = hasOriginal ? (chosenBase ?? defaultBase) : 'previous';
+  const diff = useMemo(
+    () => (effectiveBase === 'previous' ? previousDiff : selectEventDiff(store, seq, effectiveBase)),
+    [store, seq, effectiveBase, previousDiff],
+  );
   const entries = diff.status === 'compared' ? diff.entries : [];
 
   return (

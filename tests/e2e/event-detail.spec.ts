@@ -1,0 +1,96 @@
+import { expect, test } from './support/fixtures';
+import { simRest } from './support/sim-rest';
+
+type Machine = Record<string, unknown> & { Params: Record<string, unknown> };
+
+test.describe('event detail', () => {
+  test('diff of successive saves: create, PUT and PATCH of one machine over REST', async ({ inspector, sim }) => {
+    const uuid = '3f0e6d2a-7c41-4b8e-9a55-0000e2ed1ff1';
+    await inspector.openConnected();
+    await inspector.register(`machines.*.${uuid}`);
+
+    const created = (await simRest(sim, 'POST', 'machines', {
+      Uuid: uuid,
+      Name: 'e2e-diff.lab.example.com',
+      Stage: 'discover',
+      Params: { nics: [{ Name: 'eth0', Mac: '52:54:00:00:00:01' }, { Name: 'eth1', Mac: '52:54:00:00:00:02' }] },
+    })) as Machine;
+    // PUT the whole object back with a changed Stage, a new param and a NIC inserted at the front:
+    // matched by Name, that is one added item, not every item shifted.
+    await simRest(sim, 'PUT', `machines/${uuid}`, {
+      ...created,
+      Stage: 'sledgehammer',
+      Params: { ...created.Params, color: 'blue', nics: [{ Name: 'eth9', Mac: '52:54:00:00:00:09' }, ...(created.Params.nics as unknown[])] },
+    });
+
+    await inspector.expectTimelineCount(2, 2);
+    await inspector.row({ action: 'create', key: uuid }).click();
+    await inspector.showTab('Diff');
+    await expect(inspector.diffStatus()).toHaveText('first version seen');
+
+    await inspector.row({ action: 'update', key: uuid }).click();
+    await expect(inspector.tab('Diff')).toHaveAttribute('aria-selected', 'true');
+    await expect(inspector.diffStatus()).toHaveText('3 changes');
+    await expect(inspector.diffEntry('changed', 'Stage')).toHaveText('changed Stage: "discover" → "sledgehammer"');
+    await expect(inspector.diffEntry('added', 'Params.color')).toContainText('"blue"');
+    await expect(inspector.diffEntry('added', 'Params.nics[Name=eth9]')).toHaveCount(1);
+    await expect(inspector.diffEntries()).toHaveCount(3);
+    // The event carries Original (a REST update, drp-protocol.md §4.2): the same change against it.
+    await inspector.diffBase('vs Original').click();
+    await expect(inspector.diffStatus()).toHaveText('3 changes');
+    await expect(inspector.diffEntry('changed', 'Stage')).toHaveCount(1);
+    await expect(inspector.row({ action: 'update', key: uuid })).toContainText('3 changes: Stage');
+
+    // Clear, then PATCH: "vs previous" has nothing left to compare with, "vs Original" still does.
+    await inspector.clear();
+    await inspector.expectTimelineCount(0, 0);
+    await simRest(sim, 'PATCH', `machines/${uuid}`, [
+      { op: 'replace', path: '/Stage', value: 'complete' },
+      { op: 'remove', path: '/Params/color' },
+    ]);
+    await inspector.expectTimelineCount(1, 1);
+    await inspector.row({ action: 'update', key: uuid }).click();
+    await inspector.showTab('Diff');
+    await inspector.diffBase('vs previous').click();
+    await expect(inspector.diffStatus()).toHaveText('first version seen');
+    await inspector.diffBase('vs Original').click();
+    await expect(inspector.diffStatus()).toHaveText('2 changes');
+    await expect(inspector.diffEntry('changed', 'Stage')).toHaveText('changed Stage: "sledgehammer" → "complete"');
+    await expect(inspector.diffEntry('removed', 'Params.color')).toContainText('"blue"');
+
+    await inspector.showTab('Object');
+    await expect(inspector.tabPanel()).toContainText('complete');
+    await inspector.showTab('Raw');
+    await expect(inspector.rawJson()).toContainText(`"Key": "${uuid}"`);
+    await expect(inspector.rawJson()).toContainText('"Original"');
+  });
+
+  test('the seed walkthrough: Params.bar "blatz" added on profile global, then removed', async ({ inspector, sim }) => {
+    await inspector.openConnected();
+    await inspector.register('profiles.*.global');
+
+    const result = (await sim.control({ action: 'seed-walkthrough' })) as { events: number };
+
+    expect(result.events).toBe(2);
+    await inspector.expectTimelineCount(2, 2);
+    const updates = inspector.row({ type: 'profiles', action: 'update', key: 'global' });
+    await expect(updates).toHaveCount(2);
+
+    // First event: nothing earlier in the buffer, so its Original is the "before".
+    await updates.first().click();
+    await inspector.showTab('Diff');
+    await expect(inspector.diffStatus()).toHaveText('first version seen');
+    await inspector.diffBase('vs Original').click();
+    await expect(inspector.diffEntries()).toHaveCount(1);
+    await expect(inspector.diffEntry('added', 'Params.bar')).toHaveText('added Params.bar: "blatz"');
+
+    // Second event: against the first one in the buffer.
+    await updates.nth(1).click();
+    await inspector.diffBase('vs previous').click();
+    await expect(inspector.diffStatus()).toHaveText('1 change');
+    await expect(inspector.diffEntries()).toHaveCount(1);
+    await expect(inspector.diffEntry('removed', 'Params.bar')).toHaveText('removed Params.bar: "blatz"');
+    await expect(updates.nth(0)).toContainText('1 change: Params.bar');
+    await expect(updates.nth(1)).toContainText('1 change: Params.bar');
+  });
+});
