@@ -104,14 +104,28 @@ describe('EventDetail', () => {
     expect(query('[data-testid="diff-status"]')?.textContent).toBe('previous version evicted');
   });
 
-  it('offers "vs Original" when the event carries it', () => {
+  it('compares with Original by default when no previous version is buffered, and offers "vs previous"', () => {
     const store = mount(10, [frame('jobs', 'update', 'j', { State: 'finished' }, { State: 'running' })]);
     select(store, 1);
     click(tab('Diff'));
-    expect(query('[data-testid="diff-status"]')?.textContent).toBe('first version seen');
-    const vsOriginal = Array.from(container?.querySelectorAll<HTMLElement>('button') ?? []).find((el) => el.textContent === 'vs Original');
-    click(vsOriginal);
     expect(entries()).toEqual([{ kind: 'changed', path: 'State', text: 'changed State: "running" → "finished"' }]);
+    const button = (label: string) =>
+      Array.from(container?.querySelectorAll<HTMLElement>('button') ?? []).find((el) => el.textContent === label);
+    click(button('vs previous'));
+    expect(query('[data-testid="diff-status"]')?.textContent).toBe('first version seen');
+    click(button('vs Original'));
+    expect(query('[data-testid="diff-status"]')?.textContent).toBe('1 change');
+  });
+
+  it('compares with the previous version by default when the buffer holds one', () => {
+    const store = mount(10, [
+      frame('jobs', 'update', 'j', { State: 'running' }, { State: 'created' }),
+      frame('jobs', 'update', 'j', { State: 'finished', ExitState: 'complete' }, { State: 'running', ExitState: '' }),
+    ]);
+    select(store, 2);
+    click(tab('Diff'));
+    expect(entries().map((entry) => entry.path)).toEqual(['State', 'ExitState']);
+    expect(query('[data-testid="diff-status"]')?.textContent).toBe('2 changes');
   });
 
   it('masks secrets in the Raw tab by default and shows them when unchecked', () => {
