@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from '@playwright/test';
+import { SourceMapLookup } from './source-map-lookup';
 
 interface ProfileNode {
   id: number;
@@ -48,6 +49,15 @@ export async function stopCpuProfile(cdp: CDPSession, name: string, topN = 15): 
   writeFileSync(file, JSON.stringify(profile));
 
   const byNode = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
+  const maps = new Map<string, SourceMapLookup | undefined>();
+  const distAssets = fileURLToPath(new URL('../dist/assets/', import.meta.url));
+  const describe = (frame: ProfileNode['callFrame']): string => {
+    if (!frame.url) return '';
+    const file = frame.url.replace(/^.*\//, '');
+    if (!maps.has(file)) maps.set(file, SourceMapLookup.fromFile(`${distAssets}${file}.map`));
+    const original = maps.get(file)?.lookup(frame.lineNumber, frame.columnNumber);
+    return original ? `${original.source}:${original.line}` : `${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+  };
   const selfUs = new Map<string, { name: string; where: string; us: number }>();
   let totalUs = 0;
   profile.samples.forEach((id, i) => {
@@ -55,8 +65,8 @@ export async function stopCpuProfile(cdp: CDPSession, name: string, topN = 15): 
     const delta = profile.timeDeltas[i] ?? 0;
     totalUs += delta;
     if (!node) return;
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const where = url ? `${url.replace(/^.*\//, '')}:${lineNumber + 1}:${columnNumber + 1}` : '';
+    const { functionName } = node.callFrame;
+    const where = describe(node.callFrame);
     const key = `${functionName}@${where}`;
     const entry = selfUs.get(key) ?? { name: functionName || '(anonymous)', where, us: 0 };
     entry.us += delta;

@@ -3,7 +3,19 @@ import type { DemoConfig } from '../connection/rest-client';
 import type { CommandCheck } from '../protocol/filter';
 import type { Subscription } from './subscription-list';
 
-export type ConnectionStatus = 'idle' | 'checking' | 'connecting' | 'open' | 'closed' | 'error';
+/**
+ * `reconnecting`: the connection was lost without the user asking (anything but Disconnect) and
+ * the session controller is waiting for, or running, an automatic attempt (drp-protocol.md §7.3).
+ */
+export type ConnectionStatus = 'idle' | 'checking' | 'connecting' | 'open' | 'reconnecting' | 'closed' | 'error';
+
+/** The automatic reconnect in progress; present only while status is `reconnecting`. */
+export interface ReconnectInfo {
+  /** Attempts since the connection was lost (1 = the first retry). */
+  attempt: number;
+  /** Epoch ms of the next attempt; 0 while an attempt is running. */
+  nextAttemptAt: number;
+}
 
 /** How the socket authenticates (drp-protocol.md §1.2); shown so the user knows what is in the URL. */
 export type AuthMode = 'none' | 'token' | 'granted-token' | 'password-in-url';
@@ -27,6 +39,28 @@ export interface ConnectionState {
   message?: string;
   /** Where to accept a self-signed certificate (drp-protocol.md §1.5), when that is the likely cause. */
   certificateUrl?: string;
+  reconnect?: ReconnectInfo;
+}
+
+/**
+ * A stretch of time without a connection, shown as a row in the timeline. DRP has no replay
+ * (drp-protocol.md §7.3), so whatever happened on the server in between is missing from the buffer.
+ * Gaps live beside the ring, not in it: the ring holds only real events.
+ */
+export interface ConnectionGap {
+  /** Unique per store; the row key. */
+  id: number;
+  /** Seq of the newest event buffered before the connection went away; the gap sits right after it. */
+  afterSeq: number;
+  /** Epoch ms the socket closed. */
+  from: number;
+  /**
+   * Epoch ms the next connection had every subscription re-acked (from then on nothing matching is
+   * missed, §2.3), or 0 while still disconnected.
+   */
+  to: number;
+  /** `lost`: closed without the user asking; `user`: Disconnect or a new Connect. */
+  cause: 'lost' | 'user';
 }
 
 export interface Counters {
@@ -41,6 +75,8 @@ export interface Counters {
   pendingWhilePaused: number;
   /** Events that matched no local subscription (drp-protocol.md §3.4 step 5). */
   unattributed: number;
+  /** Automatic reconnects that got every subscription back (since the last Connect). */
+  reconnects: number;
 }
 
 export interface FrameError {
@@ -70,7 +106,10 @@ export interface InspectorActions {
   /** Recomputes `ratePerSecond`; the provider calls it once per second. */
   tickRate(now?: number): void;
   connect(request: ConnectRequest): Promise<void>;
+  /** Closes the socket (or cancels a pending reconnect); never followed by an automatic reconnect. */
   disconnect(): void;
+  /** While `reconnecting`: skips the rest of the backoff delay and tries now. */
+  reconnectNow(): void;
   /** Validates, then sends `register spec` unless already pending/active. */
   register(spec: string): CommandCheck;
   deregister(spec: string): void;
@@ -97,6 +136,8 @@ export interface InspectorState {
   frameErrors: readonly FrameError[];
   connection: ConnectionState;
   subscriptions: readonly Subscription[];
+  /** Disconnected intervals, oldest first; dropped once the events before them leave the ring. */
+  gaps: readonly ConnectionGap[];
   actions: InspectorActions;
 }
 
@@ -107,5 +148,7 @@ export const DEFAULT_CAPACITY = 50_000;
 export const MIN_CAPACITY = 1;
 export const MAX_CAPACITY = 1_000_000;
 export const FRAME_ERROR_LIMIT = 200;
+/** Gaps kept at most (a flapping connection must not grow the list without bound). */
+export const GAP_LIMIT = 100;
 /** How long to wait for an ack before marking a command failed (drp-protocol.md §2.3 suggests 5 s). */
 export const ACK_TIMEOUT_MS = 5_000;

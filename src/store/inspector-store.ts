@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { ReconnectPolicyOptions } from '../connection/reconnect-policy';
 import type { DrpAck } from '../protocol/event';
 import { compileFilter } from '../protocol/filter';
 import type { CompiledFilter } from '../protocol/filter';
@@ -13,7 +14,7 @@ import {
   MAX_CAPACITY,
   MIN_CAPACITY,
 } from './inspector-state';
-import type { Counters, FrameError, InspectorState, InspectorStore } from './inspector-state';
+import type { ConnectionGap, Counters, FrameError, InspectorState, InspectorStore } from './inspector-state';
 import { browserNetwork } from './network-deps';
 import type { NetworkDeps } from './network-deps';
 import { SessionController } from './session-controller';
@@ -32,12 +33,14 @@ export interface InspectorStoreOptions {
   network?: Partial<NetworkDeps>;
   ackTimeoutMs?: number;
   timers?: SessionTimers;
+  /** Reconnect backoff (tests inject `random` or shorter delays). */
+  reconnectPolicy?: Partial<ReconnectPolicyOptions>;
 }
 
 /** A queued frame: text, or the byte length of a binary frame. */
 type IngestItem = string | number;
 
-const ZERO_COUNTERS: Counters = { received: 0, evicted: 0, malformed: 0, acks: 0, pendingWhilePaused: 0, unattributed: 0 };
+const ZERO_COUNTERS: Counters = { received: 0, evicted: 0, malformed: 0, acks: 0, pendingWhilePaused: 0, unattributed: 0, reconnects: 0 };
 
 /**
  * Creates one inspector store: a zustand vanilla store (one per app, a fresh one per test) handed
@@ -59,6 +62,13 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     return filter;
   };
 
+  /** Gaps whose preceding events all left the ring mark nothing any more; they go with them. */
+  const liveGaps = (gaps: readonly ConnectionGap[]): readonly ConnectionGap[] => {
+    const floor = buffer.firstSeq - 1;
+    if (gaps.length === 0 || gaps[0].afterSeq >= floor) return gaps;
+    return gaps.filter((gap) => gap.afterSeq >= floor);
+  };
+
   const store: InspectorStore = createStore<InspectorState>()((set, get) => ({
     revision: 0,
     counters: ZERO_COUNTERS,
@@ -71,6 +81,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     frameErrors: [],
     connection: { status: 'idle', endpoint: '', httpBase: '', wsUrl: '', serverVersion: '', user: '', authMode: 'none', tokenMask: '' },
     subscriptions: [],
+    gaps: [],
     actions: {
       ingestFrame: (text) => batcher.add(text),
       ingestBinaryFrame: (bytes) => batcher.add(bytes),
@@ -95,6 +106,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
           selectedSeq: 0,
           pausedAtSeq: buffer.lastSeq,
           counters: { ...state.counters, pendingWhilePaused: 0 },
+          gaps: liveGaps(state.gaps),
         }));
       },
       setCapacity: (capacity) => {
@@ -106,6 +118,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
           revision: state.revision + 1,
           buffered: buffer.size,
           counters: dropped > 0 ? { ...state.counters, evicted: state.counters.evicted + dropped } : state.counters,
+          gaps: liveGaps(state.gaps),
         }));
       },
       // The selection may outlive its record (evicted while the user reads it); the detail pane says so.
@@ -121,6 +134,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       },
       connect: (request) => session.connect(request),
       disconnect: () => session.disconnect(),
+      reconnectNow: () => session.reconnectNow(),
       register: (spec) => session.register(spec),
       deregister: (spec) => session.deregister(spec),
       loadDemoConfig: () => network.fetchDemoConfig(),
@@ -186,10 +200,13 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
         acks: counters.acks + acks.length,
         pendingWhilePaused: counters.pendingWhilePaused + (state.paused ? received : 0),
         unattributed: counters.unattributed + unattributed,
+        reconnects: counters.reconnects,
       },
       subscriptions: nextSubscriptions,
       frameErrors: errors.length > 0 ? [...state.frameErrors, ...errors].slice(-FRAME_ERROR_LIMIT) : state.frameErrors,
+      gaps: evicted > 0 ? liveGaps(state.gaps) : state.gaps,
     });
+    if (acks.length > 0) session.afterAcks();
   };
 
   const batcher = new IngestBatcher<IngestItem>(options.scheduler ?? createAnimationFrameScheduler(), flushBatch);
@@ -197,6 +214,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     network,
     now,
     ackTimeoutMs: options.ackTimeoutMs ?? ACK_TIMEOUT_MS,
+    reconnectPolicy: options.reconnectPolicy,
     timers: options.timers ?? {
       setTimeout: (cb, ms) => setTimeout(cb, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -207,6 +225,8 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       rateWindow.at = now();
       rateWindow.received = 0;
     },
+    flushIngest: () => batcher.flush(),
+    lastSeq: () => buffer.lastSeq,
   });
   attachInternals(store, { buffer });
   return store;

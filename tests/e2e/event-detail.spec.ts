@@ -51,6 +51,8 @@ test.describe('event detail', () => {
     await inspector.expectTimelineCount(1, 1);
     await inspector.row({ action: 'update', key: uuid }).click();
     await inspector.showTab('Diff');
+    await expect(inspector.diffBase('vs Original')).toHaveAttribute('aria-pressed', 'true');
+    await expect(inspector.diffStatus()).toHaveText('2 changes');
     await inspector.diffBase('vs previous').click();
     await expect(inspector.diffStatus()).toHaveText('first version seen');
     await inspector.diffBase('vs Original').click();
@@ -76,13 +78,16 @@ test.describe('event detail', () => {
     const updates = inspector.row({ type: 'profiles', action: 'update', key: 'global' });
     await expect(updates).toHaveCount(2);
 
-    // First event: nothing earlier in the buffer, so its Original is the "before".
+    // First event: nothing earlier in the buffer, so the Diff tab compares with its Original.
     await updates.first().click();
     await inspector.showTab('Diff');
-    await expect(inspector.diffStatus()).toHaveText('first version seen');
-    await inspector.diffBase('vs Original').click();
+    await expect(inspector.diffBase('vs Original')).toHaveAttribute('aria-pressed', 'true');
+    await expect(inspector.diffStatus()).toHaveText('1 change');
     await expect(inspector.diffEntries()).toHaveCount(1);
     await expect(inspector.diffEntry('added', 'Params.bar')).toHaveText('added Params.bar: "blatz"');
+    await inspector.diffBase('vs previous').click();
+    await expect(inspector.diffStatus()).toHaveText('first version seen');
+    await expect(inspector.diffEntries()).toHaveCount(0);
 
     // Second event: against the first one in the buffer.
     await updates.nth(1).click();

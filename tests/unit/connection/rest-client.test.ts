@@ -85,8 +85,15 @@ describe('authorizationOf', () => {
 describe('fetchDemoConfig', () => {
   it('returns the demo settings when served', async () => {
     const { fetchImpl, calls } = fakeFetch(() => json({ endpoint: 'http://127.0.0.1:8092', username: 'rocketskates', password: 'x' }));
-    expect(await fetchDemoConfig({ fetchImpl })).toEqual({ endpoint: 'http://127.0.0.1:8092', username: 'rocketskates', password: 'x' });
+    expect(await fetchDemoConfig({ fetchImpl })).toEqual({ endpoint: 'http://127.0.0.1:8092', username: 'rocketskates', password: 'x', subscriptions: [] });
     expect(calls[0]?.url).toBe('./demo.json');
+  });
+
+  it('keeps only the string specs of the demo subscriptions', async () => {
+    const { fetchImpl } = fakeFetch(() =>
+      json({ endpoint: 'http://127.0.0.1:8092', username: 'u', password: 'p', subscriptions: ['*.*.*', 7, null, 'jobs.*.*'] }),
+    );
+    expect((await fetchDemoConfig({ fetchImpl }))?.subscriptions).toEqual(['*.*.*', 'jobs.*.*']);
   });
 
   it('returns null on 404, bad JSON or a wrong shape', async () => {
