@@ -6,9 +6,17 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Pure logic runs in Node: jsdom's start-up is most of a small test file's cost.
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'ui',
+          include: ['tests/unit/**/*.test.tsx'],
           environment: 'jsdom',
         },
       },

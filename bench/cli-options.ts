@@ -1,6 +1,7 @@
 /** `npm run bench -- [--quick] [--only a,b] [--seconds N] [--rates 500,1000] [--no-write] [--profile RATE]` */
 
-export const PHASES = ['bundle', 'first-render', 'ladder', 'ladder-large', 'click', 'diff', 'memory'] as const;
+/** `profile` runs only with `--profile RATE`. */
+export const PHASES = ['bundle', 'first-render', 'ladder', 'ladder-large', 'profile', 'click', 'diff', 'memory'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {

@@ -67,7 +67,9 @@ async function profilePhase(env: Env, rate: number): Promise<void> {
   env.results.profile = await withClient(openApp(env), async (client) => {
     const cdp = await startCpuProfile(client.page);
     await runRung(env.sim, client, MACHINE_2K, rate, env.options.seconds);
-    return { ...(await stopCpuProfile(cdp, `app-${rate}`)), rate };
+    const summary = await stopCpuProfile(cdp, `app-${rate}`);
+    for (const hot of summary.top.slice(0, 10)) log(`  ${hot.selfMs.toFixed(0).padStart(6)} ms ${hot.percent.toFixed(1).padStart(5)}%  ${hot.name} ${hot.where}`);
+    return { ...summary, rate };
   });
 }
 
@@ -109,7 +111,7 @@ async function runPhases(env: Env): Promise<void> {
   if (wants('first-render')) await phase('first render', async () => void (results.firstRender = await measureFirstRender(env.browser, env.app.url, options.firstRenderSamples)));
   if (wants('ladder')) await phase('rate ladder ~2 KB', () => ladderPhase(env, MACHINE_2K, options.rates));
   if (wants('ladder-large')) await phase('rate ladder ~30 KB', () => ladderPhase(env, MACHINE_30K, options.largeRates));
-  if (options.profileRate !== null) await phase(`CPU profile at ${options.profileRate}/s`, () => profilePhase(env, options.profileRate!));
+  if (wants('profile') && options.profileRate !== null) await phase(`CPU profile at ${options.profileRate}/s`, () => profilePhase(env, options.profileRate!));
   if (wants('click')) {
     await phase('click-to-diff', async () => {
       results.clickToDiff = await withClient(openApp(env), (client) =>
