@@ -8,7 +8,8 @@ import { newBenchPage } from './bench-browser';
 import type { BarePageServer } from './bare-page';
 import { watchDomCounter } from './page-probes';
 
-export type ClientKind = 'app' | 'bare';
+/** `app-paused`: the app with its view paused (buffering goes on): the ingest path without rendering. */
+export type ClientKind = 'app' | 'app-paused' | 'bare';
 
 export interface BenchClient {
   kind: ClientKind;
@@ -46,6 +47,8 @@ function newestConnection(sim: Simulator, spec: string): number {
 export interface AppClientOptions {
   /** Ring capacity typed into "Buffer capacity" (the default is 50k). */
   capacity?: number;
+  /** Press Pause once registered: events are still buffered and counted, the timeline stands still. */
+  paused?: boolean;
 }
 
 export async function openAppClient(browser: Browser, appUrl: string, sim: Simulator, options: AppClientOptions = {}): Promise<BenchClient> {
@@ -64,8 +67,9 @@ export async function openAppClient(browser: Browser, appUrl: string, sim: Simul
   await page.getByLabel('Subscription').fill(BENCH_SPEC);
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await page.locator(`[data-testid="subscription"][data-spec="${BENCH_SPEC}"][data-status="active"]`).waitFor({ timeout: 15_000 });
+  if (options.paused) await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await watchDomCounter(page, '[data-testid="received-count"]');
-  return { kind: 'app', page, connectionId: newestConnection(sim, BENCH_SPEC), close: () => context.close() };
+  return { kind: options.paused ? 'app-paused' : 'app', page, connectionId: newestConnection(sim, BENCH_SPEC), close: () => context.close() };
 }
 
 export async function openBareClient(browser: Browser, bare: BarePageServer, sim: Simulator, token: string): Promise<BenchClient> {

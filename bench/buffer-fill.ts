@@ -1,6 +1,8 @@
 /**
  * Fills the app's ring to a target number of buffered events with repeated bursts, waiting for each
- * to drain; events the server drops on the way are simply made up by the next burst.
+ * to drain; events the server drops on the way are simply made up by the next burst. The view is
+ * paused meanwhile (buffering goes on; only the timeline stops following), which fills faster and
+ * does not change what a buffered event costs in memory.
  */
 import type { Simulator } from '../simulator/simulator';
 import type { BenchClient } from './bench-clients';
@@ -24,6 +26,7 @@ async function waitForQuiet(client: BenchClient, quietMs: number): Promise<void>
 
 export async function fillBuffer(sim: Simulator, client: BenchClient, payload: Payload, target: number, rate: number, log?: (line: string) => void): Promise<number> {
   let buffered = await bufferedCount(client);
+  await client.page.getByRole('button', { name: 'Pause', exact: true }).click();
   for (let round = 0; buffered < target && round < 20; round++) {
     const seconds = Math.min(10, Math.max(0.1, (target - buffered) / rate));
     await sim.control(burstCommand(payload, rate, seconds));
@@ -31,5 +34,7 @@ export async function fillBuffer(sim: Simulator, client: BenchClient, payload: P
     buffered = await bufferedCount(client);
     log?.(`  fill: ${buffered}/${target} buffered`);
   }
+  await client.page.getByRole('button', { name: /^Resume/ }).click();
+  await client.page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
   return buffered;
 }

@@ -1,5 +1,5 @@
 /** The machine a run was measured on: figures from different machines are not comparable. */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Browser } from '@playwright/test';
 
 export interface MachineInfo {
@@ -10,6 +10,8 @@ export interface MachineInfo {
   node: string;
   chromium: string;
   platform: string;
+  /** 1-minute load average when the run started: other work on the machine skews every figure. */
+  loadAtStart: number;
 }
 
 export function machineInfo(browser: Browser): MachineInfo {
@@ -22,5 +24,6 @@ export function machineInfo(browser: Browser): MachineInfo {
     node: process.version,
     chromium: browser.version(),
     platform: `${process.platform} ${process.arch}`,
+    loadAtStart: Math.round(loadavg()[0] * 100) / 100,
   };
 }

@@ -53,7 +53,8 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
   if (rates) {
     lines.push(
       `Max sustained rate (zero loss, drain ≤ ${SUSTAINED_DRAIN_SECONDS} s): **app ${rates.app}/s, bare page ${rates.bare}/s**` +
-        (rates.bare > 0 ? ` → ratio ${(rates.app / rates.bare).toFixed(2)}×.` : '.'),
+        (rates.bare > 0 ? ` → ratio ${(rates.app / rates.bare).toFixed(2)}×.` : '.') +
+        (rates.appPaused !== null ? ` With the view paused (ingest only, no timeline rendering) the app sustains ${rates.appPaused}/s.` : ''),
       '',
     );
   }
@@ -62,7 +63,7 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
     `Each rung: a ${seconds} s burst. "server dropped" = frames the simulator discarded because 256 were already waiting for that socket (melody's buffer, drp-protocol.md §7.4): the client read too slowly. "drain" = last send → counter reached the sent total ("never" shows when the count last moved). Frame intervals from requestAnimationFrame during the burst; long tasks during burst + drain. A ladder stops after two unsustained rungs.`,
     '',
   );
-  lines.push(...ladderTable([...rowsFor(results, 'app', payload.id), ...rowsFor(results, 'bare', payload.id)]));
+  lines.push(...ladderTable([...rowsFor(results, 'app', payload.id), ...rowsFor(results, 'app-paused', payload.id), ...rowsFor(results, 'bare', payload.id)]));
   return lines;
 }
 
@@ -73,7 +74,7 @@ function restSections(results: BenchResults): string[] {
     lines.push('### Click-to-diff during a flood', '');
     lines.push(
       `${click.samples.length} clicks on rows of the moving timeline (follow-tail on, Diff tab open) during a ${click.floodRate}/s burst of ~2 KB machine updates; ` +
-        `time from the pointerdown's timestamp to the clicked event's \`diff-status\` in the DOM and to the frame after it. Misses (no unselected row under the pointer): ${click.misses}.`,
+        `time from the pointerdown's timestamp to the clicked event's \`diff-status\` in the DOM and to the frame after it. Clicks that selected nothing (the row under pointerdown had moved away by pointerup, so the click landed on the list): ${click.misses} of ${click.misses + click.samples.length}.`,
       '',
     );
     lines.push(
@@ -99,7 +100,7 @@ function restSections(results: BenchResults): string[] {
     if (diff.app) {
       lines.push(
         `In the app (two 1 MB saves of one machine published, the second clicked with the Diff tab open; includes parsing both frames and rendering): ` +
-          `click-to-diff ${f(diff.app.clickToDiffMs)} ms, longest main-thread task ${f(diff.app.longestTaskMs, 0)} ms, ${diff.app.entriesShown} entries shown.`,
+          `click-to-diff ${f(diff.app.clickToDiffMs)} ms, longest main-thread task ${f(diff.app.longestTaskMs, 0)} ms (long tasks are ≥ 50 ms; 0 = none), ${diff.app.entriesShown} entries shown.`,
         '',
       );
     }
@@ -184,6 +185,7 @@ export function renderSection(results: BenchResults): string {
         ['platform', m.platform],
         ['Node', m.node],
         ['Chromium', `${m.chromium} (headless, scripts/chromium.ts flags)`],
+        ['load average at start', `${m.loadAtStart}${m.loadAtStart > m.cores / 2 ? ' — **busy machine: other processes competed for the CPU; treat absolute figures as pessimistic**' : ''}`],
       ],
       ['l', 'l'],
     ),

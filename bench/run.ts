@@ -53,14 +53,16 @@ async function withClient<T>(open: () => Promise<BenchClient>, measure: (client:
   }
 }
 
-const openApp = (env: Env, capacity?: number) => () => openAppClient(env.browser, env.app.url, env.sim, { capacity });
+const openApp = (env: Env, capacity?: number, paused?: boolean) => () => openAppClient(env.browser, env.app.url, env.sim, { capacity, paused });
 const openBare = (env: Env) => () => openBareClient(env.browser, env.bare, env.sim, env.token);
 
-async function ladderPhase(env: Env, payload: Payload, rates: number[]): Promise<void> {
+async function ladderPhase(env: Env, payload: Payload, rates: number[], withPausedView: boolean): Promise<void> {
   env.results.frameBytes[payload.id] = await measureFrameBytes(env.sim, env.token, payload);
   const ladder = { rates, seconds: env.options.seconds, payload, stopAfterMisses: 2, log };
   env.results.ladder.push(...(await withClient(openApp(env), (client) => runLadder(env.sim, client, ladder))));
   env.results.ladder.push(...(await withClient(openBare(env), (client) => runLadder(env.sim, client, ladder))));
+  // Diagnostic, not a target: the same ladder with the view paused separates ingest from rendering.
+  if (withPausedView) env.results.ladder.push(...(await withClient(openApp(env, undefined, true), (client) => runLadder(env.sim, client, ladder))));
 }
 
 async function profilePhase(env: Env, rate: number): Promise<void> {
@@ -109,8 +111,8 @@ async function runPhases(env: Env): Promise<void> {
   const wants = (name: Parameters<BenchOptions['phases']['has']>[0]): boolean => options.phases.has(name);
   if (wants('bundle')) await phase('bundle size', async () => void (results.bundle = measureBundle()));
   if (wants('first-render')) await phase('first render', async () => void (results.firstRender = await measureFirstRender(env.browser, env.app.url, options.firstRenderSamples)));
-  if (wants('ladder')) await phase('rate ladder ~2 KB', () => ladderPhase(env, MACHINE_2K, options.rates));
-  if (wants('ladder-large')) await phase('rate ladder ~30 KB', () => ladderPhase(env, MACHINE_30K, options.largeRates));
+  if (wants('ladder')) await phase('rate ladder ~2 KB', () => ladderPhase(env, MACHINE_2K, options.rates, !options.quick));
+  if (wants('ladder-large')) await phase('rate ladder ~30 KB', () => ladderPhase(env, MACHINE_30K, options.largeRates, false));
   if (wants('profile') && options.profileRate !== null) await phase(`CPU profile at ${options.profileRate}/s`, () => profilePhase(env, options.profileRate!));
   if (wants('click')) {
     await phase('click-to-diff', async () => {
@@ -139,6 +141,9 @@ async function main(): Promise<number> {
     ladder: [],
     failures: [],
   };
+  if (results.machine.loadAtStart > results.machine.cores / 2) {
+    log(`[bench] warning: load average ${results.machine.loadAtStart} on ${results.machine.cores} cores; figures will be pessimistic and noisy`);
+  }
   try {
     const env: Env = { options, sim, app, bare, browser, token: await fetchToken(sim), results };
     await runPhases(env);
