@@ -15,8 +15,17 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * A copy of the first `PREVIEW_CHARS` that does not keep `text` alive. V8 may implement `slice` as a
+ * view into the parent string, so a 200-character preview could pin a 20 MB frame in memory for as
+ * long as the error list keeps it; joining the characters builds a fresh string.
+ */
+function previewOf(text: string): string {
+  return Array.from(text.slice(0, PREVIEW_CHARS)).join('');
+}
+
 function fail(text: string, reason: string): ParsedFrame {
-  return { kind: 'error', reason, bytes: text.length, preview: text.slice(0, PREVIEW_CHARS) };
+  return { kind: 'error', reason, bytes: text.length, preview: previewOf(text) };
 }
 
 const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);

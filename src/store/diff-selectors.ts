@@ -1,5 +1,7 @@
+import { formatBytes } from '../lib/format-bytes';
 import { diffObjects, summarizeDiff } from '../lib/json-diff';
 import type { DiffEntry } from '../lib/json-diff';
+import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
 import type { InspectorStore } from './inspector-state';
 import { getEventObject, getEventOriginal, getRecord, previousVersion } from './read-helpers';
 
@@ -22,7 +24,9 @@ export type EventDiff =
   /** `original` was asked for an event without Original (create, delete, or an older server). */
   | { status: 'no-original' }
   /** The event itself is no longer buffered. */
-  | { status: 'missing' };
+  | { status: 'missing' }
+  /** The objects could not be compared (nested too deeply for the recursive diff). */
+  | { status: 'unavailable'; reason: string };
 
 const DIFF_CACHE_LIMIT = 32;
 const SUMMARY_CACHE_LIMIT = 5000;
@@ -65,7 +69,20 @@ function cachesOf(store: InspectorStore): StoreCaches {
   return caches;
 }
 
+/**
+ * The recursive diff runs out of stack on pathologically nested input (a hostile frame can nest
+ * 100,000 levels); that must cost the user one diff, not the page.
+ */
 function computeDiff(store: InspectorStore, seq: number, base: DiffBase): EventDiff {
+  try {
+    return computeDiffUnguarded(store, seq, base);
+  } catch (error) {
+    if (error instanceof RangeError) return { status: 'unavailable', reason: 'nested too deeply to compare' };
+    throw error;
+  }
+}
+
+function computeDiffUnguarded(store: InspectorStore, seq: number, base: DiffBase): EventDiff {
   const record = getRecord(store, seq);
   if (!record) return { status: 'missing' };
   if (base === 'original') {
@@ -113,9 +130,23 @@ function pseudoTypeSummary(type: string, object: unknown): string | undefined {
   return undefined;
 }
 
+/** Summaries parse the event and its previous version; for giant frames that waits for the Diff tab. */
+function hugeSummary(store: InspectorStore, seq: number): string | undefined {
+  const record = getRecord(store, seq);
+  if (!record) return undefined;
+  if (record.bytes > HUGE_PAYLOAD_CHARS) return `large event (${formatBytes(record.bytes)}): see the Diff tab`;
+  const previous = record.prevSeq > 0 ? getRecord(store, record.prevSeq) : undefined;
+  if (!record.hasOriginal && previous && previous.bytes > HUGE_PAYLOAD_CHARS) {
+    return `previous version is large (${formatBytes(previous.bytes)}): see the Diff tab`;
+  }
+  return undefined;
+}
+
 function computeSummary(store: InspectorStore, seq: number): string {
   const record = getRecord(store, seq);
   if (!record) return '';
+  const huge = hugeSummary(store, seq);
+  if (huge !== undefined) return huge;
   if (record.type === 'log' || record.type === 'static' || record.type === 'tftp') {
     const text = pseudoTypeSummary(record.type, getEventObject(store, seq));
     if (text !== undefined) return text;
@@ -130,6 +161,8 @@ function computeSummary(store: InspectorStore, seq: number): string {
       return 'first version seen';
     case 'evicted':
       return 'previous version evicted';
+    case 'unavailable':
+      return diff.reason;
     default:
       return '';
   }

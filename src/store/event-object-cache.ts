@@ -8,12 +8,24 @@ export interface ParsedPayload {
   original: unknown;
 }
 
-export class EventObjectCache {
-  private readonly entries = new Map<number, ParsedPayload>();
-  private readonly limit: number;
+interface CacheEntry {
+  payload: ParsedPayload;
+  chars: number;
+}
 
-  constructor(limit = 64) {
+/**
+ * Bounded by count and by the total frame length of what it holds: 64 parsed 20 MB frames (a user
+ * clicking through hostile or giant events) would otherwise pin gigabytes.
+ */
+export class EventObjectCache {
+  private readonly entries = new Map<number, CacheEntry>();
+  private readonly limit: number;
+  private readonly maxChars: number;
+  private chars = 0;
+
+  constructor(limit = 64, maxChars = 64_000_000) {
     this.limit = limit;
+    this.maxChars = maxChars;
   }
 
   get size(): number {
@@ -27,23 +39,30 @@ export class EventObjectCache {
       // Map keeps insertion order: re-inserting marks the entry most recently used.
       this.entries.delete(seq);
       this.entries.set(seq, hit);
-      return hit;
+      return hit.payload;
     }
-    const parsed = parsePayload(raw);
-    this.entries.set(seq, parsed);
-    if (this.entries.size > this.limit) {
+    const payload = parsePayload(raw);
+    this.entries.set(seq, { payload, chars: raw.length });
+    this.chars += raw.length;
+    // The newest entry stays even when it alone is over budget: its view is using it right now.
+    while (this.entries.size > 1 && (this.entries.size > this.limit || this.chars > this.maxChars)) {
       const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+      if (oldest.done) break;
+      this.delete(oldest.value);
     }
-    return parsed;
+    return payload;
   }
 
   delete(seq: number): void {
+    const entry = this.entries.get(seq);
+    if (!entry) return;
     this.entries.delete(seq);
+    this.chars -= entry.chars;
   }
 
   clear(): void {
     this.entries.clear();
+    this.chars = 0;
   }
 }
 

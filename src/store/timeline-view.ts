@@ -181,6 +181,23 @@ export class TimelineView {
     return -1;
   }
 
+  /** How many shown events have a seq <= `seq` (binary search); where a marker after `seq` goes. */
+  rankOf(seq: number): number {
+    let lo = this.start;
+    let hi = this.seqs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.seqs[mid] <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - this.start;
+  }
+
+  /** The visible seq range before filtering, inclusive (empty when `last < first`). */
+  get range(): { first: number; last: number } {
+    return { first: this.first, last: this.last };
+  }
+
   /** For useSyncExternalStore: changes whenever the list or its counts change. */
   getVersion = (): number => this.version;
 

@@ -1,44 +1,48 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { normalizeEndpoint } from '../../connection/endpoint-url';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { ConnectionStatus } from './connection-status';
 import { initialEndpointFromUrl } from './initial-endpoint';
-import { readRememberedToken, writeRememberedToken } from './remembered-token';
+import { REMEMBERED_TOKEN_KEY, readRememberedToken, writeRememberedToken } from './remembered-token';
+import { SecretInput } from './secret-input';
 import { useDemoAutoConnect } from './use-demo-auto-connect';
 
 /**
  * Endpoint and credentials. A filled Token wins; otherwise Username + Password are exchanged for a
- * token by the store (drp-protocol.md §1.4). The token and password stay in this component's
- * memory and are handed to the store on Connect; the store keeps only a masked copy in state.
+ * token by the store (drp-protocol.md §1.4). The token and password stay in their input fields (not
+ * in React state, not in the markup: see SecretInput) and are handed to the store on Connect; the
+ * store keeps only a masked copy in state and the rest in memory for reconnects.
  */
 export function ConnectionPanel() {
   const store = useInspectorStoreApi();
   const status = useInspectorStore((state) => state.connection.status);
   const [endpoint, setEndpoint] = useState(initialEndpointFromUrl);
-  const [token, setToken] = useState(readRememberedToken);
-  const [rememberToken, setRememberToken] = useState(() => readRememberedToken() !== '');
+  const [rememberedToken] = useState(readRememberedToken);
+  const [rememberToken, setRememberToken] = useState(() => rememberedToken !== '');
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const tokenRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const ids = useId();
 
   useDemoAutoConnect((config) => {
     setEndpoint(config.endpoint);
     setUsername(config.username);
-    setPassword(config.password);
+    if (passwordRef.current) passwordRef.current.value = config.password;
   });
 
   const normalized = endpoint.trim() === '' ? null : normalizeEndpoint(endpoint);
-  const busy = status === 'checking' || status === 'connecting' || status === 'open';
+  const busy = status === 'checking' || status === 'connecting' || status === 'open' || status === 'reconnecting';
 
   const connect = (event: FormEvent) => {
     event.preventDefault();
     const { actions } = store.getState();
-    if (token.trim() !== '') {
-      writeRememberedToken(rememberToken ? token.trim() : null);
-      void actions.connect({ endpoint, auth: 'token', token: token.trim() });
+    const token = tokenRef.current?.value.trim() ?? '';
+    if (token !== '') {
+      writeRememberedToken(rememberToken ? token : null);
+      void actions.connect({ endpoint, auth: 'token', token });
     } else {
-      void actions.connect({ endpoint, auth: 'password', username, password });
+      void actions.connect({ endpoint, auth: 'password', username, password: passwordRef.current?.value ?? '' });
     }
   };
 
@@ -66,20 +70,16 @@ export function ConnectionPanel() {
       </div>
       <div className="field">
         <label htmlFor={`${ids}-token`}>Token</label>
-        <input
-          id={`${ids}-token`}
-          className="mono"
-          type="password"
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <SecretInput id={`${ids}-token`} inputRef={tokenRef} initialValue={rememberedToken} className="mono" autoComplete="off" />
         <label className="checkbox">
           <input type="checkbox" checked={rememberToken} onChange={(event) => toggleRemember(event.target.checked)} />
           Remember token
-          {rememberToken && <span className="warning"> (stored in this browser’s localStorage)</span>}
         </label>
+        {rememberToken && (
+          <span className="warning" data-testid="remember-token-location">
+            stored in this browser’s localStorage under “{REMEMBERED_TOKEN_KEY}”
+          </span>
+        )}
       </div>
       <span className="or">or</span>
       <div className="field">
@@ -94,13 +94,7 @@ export function ConnectionPanel() {
       </div>
       <div className="field">
         <label htmlFor={`${ids}-password`}>Password</label>
-        <input
-          id={`${ids}-password`}
-          type="password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          autoComplete="current-password"
-        />
+        <SecretInput id={`${ids}-password`} inputRef={passwordRef} autoComplete="current-password" />
       </div>
       <div className="buttons">
         <button type="submit" className="primary">

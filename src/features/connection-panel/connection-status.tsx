@@ -4,7 +4,7 @@ import { MessageWithLink } from './message-with-link';
 /** Always-visible state of the socket: status, close details, server version, last error. */
 export function ConnectionStatus() {
   const connection = useInspectorStore((state) => state.connection);
-  const closed = connection.status === 'closed' && connection.closeCode !== undefined;
+  const closed = (connection.status === 'closed' || connection.status === 'reconnecting') && connection.closeCode !== undefined;
   return (
     <div className="connection-status" aria-live="polite">
       <span className={`status-pill status-${connection.status}`} data-testid="connection-status">

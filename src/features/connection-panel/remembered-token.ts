@@ -2,11 +2,12 @@
  * Opt-in persistence of the token ("Remember token"; default off). Only the token is ever stored,
  * never a password, and never in the page URL (drp-protocol.md §1.2: URLs end up in logs).
  */
-const STORAGE_KEY = 'drp-inspector.token';
+/** The localStorage key, shown next to the "Remember token" box so the user knows where it went. */
+export const REMEMBERED_TOKEN_KEY = 'drp-inspector.token';
 
 export function readRememberedToken(): string {
   try {
-    return localStorage.getItem(STORAGE_KEY) ?? '';
+    return localStorage.getItem(REMEMBERED_TOKEN_KEY) ?? '';
   } catch {
     // Storage can be disabled (privacy settings, sandboxed frames): then nothing is remembered.
     return '';
@@ -15,8 +16,8 @@ export function readRememberedToken(): string {
 
 export function writeRememberedToken(token: string | null): void {
   try {
-    if (token) localStorage.setItem(STORAGE_KEY, token);
-    else localStorage.removeItem(STORAGE_KEY);
+    if (token) localStorage.setItem(REMEMBERED_TOKEN_KEY, token);
+    else localStorage.removeItem(REMEMBERED_TOKEN_KEY);
   } catch {
     // See readRememberedToken.
   }

@@ -14,6 +14,8 @@ export function diffStatusText(diff: EventDiff): string {
       return 'no Original in this event';
     case 'missing':
       return 'event no longer buffered';
+    case 'unavailable':
+      return `cannot compare: ${diff.reason}`;
   }
 }
 

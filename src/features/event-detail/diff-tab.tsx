@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
+import { HUGE_PAYLOAD_CHARS } from '../../lib/payload-limits';
 import { selectEventDiff } from '../../store/diff-selectors';
 import type { DiffBase } from '../../store/diff-selectors';
+import { getRecord } from '../../store/read-helpers';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { DiffEntryItem } from './diff-entry-item';
 import { diffContextText, diffStatusText } from './diff-status-text';
+import { LargePayloadNotice } from './large-payload-notice';
 
 /** Rendering thousands of entries (a replaced inventory) helps nobody; the count is still shown. */
 const MAX_ENTRIES_SHOWN = 500;
@@ -13,11 +16,24 @@ interface DiffTabProps {
   hasOriginal: boolean;
 }
 
+/** Giant events (with their previous version) are compared only when the user asks. */
+export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
+  const store = useInspectorStoreApi();
+  const [forced, setForced] = useState(false);
+  const record = getRecord(store, seq);
+  const previous = record && record.prevSeq > 0 ? getRecord(store, record.prevSeq) : undefined;
+  const bytes = (record?.bytes ?? 0) + (previous?.bytes ?? 0);
+  if (bytes > HUGE_PAYLOAD_CHARS && !forced) {
+    return <LargePayloadNotice bytes={bytes} subject="The diff" action="Compare anyway" onShow={() => setForced(true)} />;
+  }
+  return <DiffView seq={seq} hasOriginal={hasOriginal} />;
+}
+
 /**
  * The change this event made: by default against the previous event of the same Type+Key in the
  * buffer; when the server sent Original (update/save, drp-protocol.md §4.2) also against that.
  */
-export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
+function DiffView({ seq, hasOriginal }: DiffTabProps) {
   const store = useInspectorStoreApi();
   const select = useInspectorStore((state) => state.actions.select);
   // null until the user picks a base: then "vs previous" when the buffer holds a previous version,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ErrorBoundary } from '../../components/error-boundary';
 import { getRecord } from '../../store/read-helpers';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { DetailTabList, tabId, tabPanelId } from './detail-tab-list';
@@ -37,7 +38,10 @@ export function EventDetail() {
       <EventHeader record={record} />
       <DetailTabList tabs={DETAIL_TABS} active={tab.id} onActivate={setActiveTab} />
       <div className="detail-tabpanel" role="tabpanel" id={tabPanelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0}>
-        {tab.render({ seq: selectedSeq, record })}
+        {/* Keyed by event and tab: selecting another event or tab starts from a clean slate. */}
+        <ErrorBoundary key={`${selectedSeq}:${tab.id}`} name={`The ${tab.label} view of this event`}>
+          {tab.render({ seq: selectedSeq, record })}
+        </ErrorBoundary>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { formatBytes } from '../../lib/format-bytes';
+import { clipText } from '../../lib/payload-limits';
 import { formatDrpTime } from '../../protocol/time';
 import type { EventRecord } from '../../store/event-record';
 
@@ -6,7 +7,7 @@ interface EventHeaderProps {
   record: EventRecord;
 }
 
-/** Type / Action / Key / Principal / time / size of the selected event, as plain text. */
+/** Type / Action / Key / Principal / time / size of the selected event, as plain text (clipped: values are untrusted). */
 export function EventHeader({ record }: EventHeaderProps) {
   const fields: [string, string][] = [
     ['Type', record.type],
@@ -21,7 +22,7 @@ export function EventHeader({ record }: EventHeaderProps) {
       {fields.map(([label, value]) => (
         <div key={label} className="detail-header__field">
           <dt>{label}</dt>
-          <dd title={value}>{value}</dd>
+          <dd title={clipText(value)}>{clipText(value)}</dd>
         </div>
       ))}
     </dl>

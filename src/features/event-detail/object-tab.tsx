@@ -1,7 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { jsonDepthExceeds } from '../../lib/json-depth';
 import { JsonTree } from '../../lib/json-tree';
+import { HUGE_PAYLOAD_CHARS, MAX_NESTING_DEPTH } from '../../lib/payload-limits';
 import { getEventObject } from '../../store/read-helpers';
 import { useInspectorStoreApi } from '../../store/store-context';
+import { LargePayloadNotice } from './large-payload-notice';
 
 /** Above this frame size the tree opens only two levels (a machine's gohai-inventory is huge, drp-protocol.md §6). */
 const BIG_EVENT_BYTES = 16_000;
@@ -13,12 +16,28 @@ interface ObjectTabProps {
 }
 
 export function ObjectTab({ seq, bytes }: ObjectTabProps) {
+  const [forced, setForced] = useState(false);
+  if (bytes > HUGE_PAYLOAD_CHARS && !forced) {
+    return <LargePayloadNotice bytes={bytes} subject="The JSON tree" action="Show anyway" onShow={() => setForced(true)} />;
+  }
+  return <ObjectTree seq={seq} bytes={bytes} />;
+}
+
+function ObjectTree({ seq, bytes }: ObjectTabProps) {
   const store = useInspectorStoreApi();
   // Parsed lazily from the raw frame on first view (store LRU), once per selected seq.
   const object = useMemo(() => getEventObject(store, seq), [store, seq]);
+  // Iterative and stops early, so cheap next to rendering; a hostile tree opens one level only.
+  const deep = useMemo(() => jsonDepthExceeds(object, MAX_NESTING_DEPTH), [object]);
+  const expandDepth = deep || bytes > HUGE_PAYLOAD_CHARS ? 1 : bytes > BIG_EVENT_BYTES ? BIG_EXPAND_DEPTH : Infinity;
   return (
     <div className="detail-object">
-      <JsonTree value={object} expandDepth={bytes > BIG_EVENT_BYTES ? BIG_EXPAND_DEPTH : Infinity} label="Event Object" />
+      {deep && (
+        <p className="detail-notice" role="note" data-testid="deep-payload-notice">
+          Nested more than {MAX_NESTING_DEPTH} levels deep: the tree opens collapsed.
+        </p>
+      )}
+      <JsonTree value={object} expandDepth={expandDepth} label="Event Object" />
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { useMemo, useState } from 'react';
-import { maskSecrets } from '../../lib/mask-secrets';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatRawFrame } from '../../lib/format-raw-frame';
+import { HUGE_PAYLOAD_CHARS, RAW_PREVIEW_CHARS } from '../../lib/payload-limits';
+import { LargePayloadNotice } from './large-payload-notice';
 
 interface RawTabProps {
   /** The frame text exactly as received. */
@@ -11,12 +14,25 @@ type CopyState = 'idle' | 'copied' | 'failed';
 /**
  * The whole frame as pretty JSON. Secrets are masked by default: events carry stored objects, not
  * sanitized REST views (drp-protocol.md §4.3), and whatever is shown here tends to get copied.
+ * Giant frames wait for "Show anyway", and long text is cut to a preview until "Show all".
  */
 export function RawTab({ raw }: RawTabProps) {
+  const [forced, setForced] = useState(false);
+  if (raw.length > HUGE_PAYLOAD_CHARS && !forced) {
+    return <LargePayloadNotice bytes={raw.length} subject="The formatted JSON" action="Show anyway" onShow={() => setForced(true)} />;
+  }
+  return <RawText raw={raw} />;
+}
+
+function RawText({ raw }: RawTabProps) {
   const [mask, setMask] = useState(true);
   const [copyState, setCopyState] = useState<CopyState>('idle');
-  const parsed = useMemo(() => JSON.parse(raw) as unknown, [raw]);
-  const text = useMemo(() => JSON.stringify(mask ? maskSecrets(parsed) : parsed, null, 2), [parsed, mask]);
+  const [showAll, setShowAll] = useState(false);
+  const [showUnformatted, setShowUnformatted] = useState(false);
+  const formatted = useMemo(() => formatRawFrame(raw, mask), [raw, mask]);
+  // Unformattable (nested too deeply to mask): only the frame as received, and only on request.
+  const text = formatted.ok ? formatted.text : showUnformatted ? raw : '';
+  const shown = showAll || text.length <= RAW_PREVIEW_CHARS ? text : text.slice(0, RAW_PREVIEW_CHARS);
 
   const copy = (): void => {
     navigator.clipboard.writeText(text).then(
@@ -28,7 +44,7 @@ export function RawTab({ raw }: RawTabProps) {
   return (
     <div className="detail-raw">
       <div className="detail-raw__toolbar">
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={copy} disabled={text === ''}>
           Copy
         </button>
         <label>
@@ -46,8 +62,31 @@ export function RawTab({ raw }: RawTabProps) {
           {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed (clipboard not available)' : ''}
         </span>
       </div>
+      {formatted.ok && formatted.compact && (
+        <p className="detail-notice" role="note" data-testid="deep-payload-notice">
+          Nested too deeply to indent: shown compact.
+        </p>
+      )}
+      {!formatted.ok && (
+        <div className="detail-notice" role="note" data-testid="raw-format-error">
+          <p>This frame is {formatted.reason}.</p>
+          {!showUnformatted && (
+            <button type="button" onClick={() => setShowUnformatted(true)}>
+              Show the frame as received{mask ? ' (secrets not masked)' : ''}
+            </button>
+          )}
+        </div>
+      )}
+      {shown.length < text.length && (
+        <p className="detail-notice" role="note" data-testid="raw-truncated">
+          Showing the first {formatBytes(shown.length)} of {formatBytes(text.length)}; Copy takes all of it.{' '}
+          <button type="button" onClick={() => setShowAll(true)}>
+            Show all
+          </button>
+        </p>
+      )}
       <pre className="detail-raw__text" data-testid="raw-json">
-        {text}
+        {shown}
       </pre>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useInspectorStore } from '../../store/store-context';
 import { FrameErrorList } from './frame-error-list';
+import { ReconnectCountdown } from './reconnect-countdown';
 
 /**
  * Live counters. Numbers are printed as plain integers (no separators): e2e tests and people
@@ -15,12 +16,14 @@ export function StatusBar() {
   const buffered = useInspectorStore((state) => state.buffered);
   const capacity = useInspectorStore((state) => state.capacity);
   const paused = useInspectorStore((state) => state.paused);
+  const reconnects = useInspectorStore((state) => state.counters.reconnects);
   return (
     <div className="status-bar" role="status">
       <span className="stat">
         <span className={`status-dot status-${status}`} />
         <span data-testid="status-connection">{status}</span>
       </span>
+      <ReconnectCountdown />
       <span className="stat" title="events received since Connect (acks and malformed frames not included)">
         received <b className="mono" data-testid="received-count">{String(received)}</b>
       </span>
@@ -36,6 +39,9 @@ export function StatusBar() {
       </span>
       <span className="stat" title="register/deregister acknowledgements">
         acks <b className="mono" data-testid="ack-count">{String(acks)}</b>
+      </span>
+      <span className="stat" title="automatic reconnects since Connect (each one re-registered every subscription)">
+        reconnects <b className="mono" data-testid="reconnect-count">{String(reconnects)}</b>
       </span>
       <FrameErrorList malformed={malformed} />
       {paused && <span className="stat warn-text">paused</span>}

@@ -1,7 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ConnectionGap } from '../../store/inspector-state';
+import { TimelineRows } from '../../store/timeline-rows';
 import type { TimelineView } from '../../store/timeline-view';
+import { TimelineGapRow } from './timeline-gap-row';
 import { TimelineRow, timelineRowId } from './timeline-row';
 
 /** Fixed row height (timeline.css `.timeline-row`); rows are one line, so no per-row measuring is needed. */
@@ -11,6 +14,8 @@ interface TimelineListProps {
   view: TimelineView;
   /** TimelineView's version: changes whenever the filtered list changes. */
   version: number;
+  /** Disconnected intervals, shown as marker rows between the events (store `gaps`). */
+  gaps: readonly ConnectionGap[];
   selectedSeq: number;
   onSelect: (seq: number) => void;
 }
@@ -20,16 +25,18 @@ interface TimelineListProps {
  * eviction at the front does not change a row's identity; `anchorTo: 'end'` + `followOnAppend`
  * follow the tail while the user is at the bottom, and scrolling up stops following.
  */
-export function TimelineList({ view, version, selectedSeq, onSelect }: TimelineListProps) {
+export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: TimelineListProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [atEnd, setAtEnd] = useState(true);
-  // A new function only when the list changed, so the virtualizer re-keys exactly then.
+  // Events plus gap markers; rebuilt only when the filtered list or the gaps change.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable view's contents
-  const getItemKey = useCallback((index: number) => view.seqAt(index), [view, version]);
+  const rows = useMemo(() => new TimelineRows(view, gaps), [view, version, gaps]);
+  // A new function only when the rows changed, so the virtualizer re-keys exactly then.
+  const getItemKey = useCallback((index: number) => rows.keyAt(index), [rows]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns a mutable instance; TOOLCHAIN.md notes this warning
   const virtualizer = useVirtualizer({
-    count: view.count,
+    count: rows.count,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
@@ -45,8 +52,8 @@ export function TimelineList({ view, version, selectedSeq, onSelect }: TimelineL
     if (view.count === 0) return;
     const target = Math.max(0, Math.min(view.count - 1, index));
     onSelect(view.seqAt(target));
-    if (target === view.count - 1) virtualizer.scrollToEnd();
-    else virtualizer.scrollToIndex(target);
+    if (rows.rowOfEvent(target) === rows.count - 1) virtualizer.scrollToEnd();
+    else virtualizer.scrollToIndex(rows.rowOfEvent(target));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -86,7 +93,11 @@ export function TimelineList({ view, version, selectedSeq, onSelect }: TimelineL
         {/* The virtualizer writes this container's height itself (directDomUpdates). */}
         <div ref={virtualizer.containerRef} className="timeline-sizer">
           {virtualizer.getVirtualItems().map((item) => {
-            const seq = Number(item.key);
+            const row = rows.itemAt(item.index);
+            if (row.kind === 'gap') {
+              return <TimelineGapRow key={item.key} gap={row.gap} index={item.index} rowRef={virtualizer.measureElement} />;
+            }
+            const seq = row.seq;
             return (
               <TimelineRow
                 key={seq}

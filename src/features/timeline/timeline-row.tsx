@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { clipText } from '../../lib/payload-limits';
 import { formatDrpTime } from '../../protocol/time';
 import { getRecord } from '../../store/read-helpers';
 import { useInspectorStoreApi } from '../../store/store-context';
@@ -26,7 +27,12 @@ export function TimelineRow({ seq, index, selected, onSelect, rowRef }: Timeline
   const summary = useChangeSummary(seq);
   if (!record) return null; // evicted between the list update and this render
 
-  const time = record.time ? formatDrpTime(record.time) : record.timeText;
+  // Clipped: a hostile frame may carry a megabyte-long Key, which must not reach layout.
+  const time = record.time ? formatDrpTime(record.time) : clipText(record.timeText);
+  const type = clipText(record.type);
+  const action = clipText(record.action);
+  const key = clipText(record.key);
+  const principal = clipText(record.principal);
   return (
     <div
       ref={rowRef}
@@ -36,22 +42,22 @@ export function TimelineRow({ seq, index, selected, onSelect, rowRef }: Timeline
       data-index={index}
       data-testid="timeline-row"
       data-seq={seq}
-      data-type={record.type}
-      data-action={record.action}
-      data-key={record.key}
+      data-type={type}
+      data-action={action}
+      data-key={key}
       className={`timeline-row timeline-row--${actionToneOf(record.action)}${selected ? ' timeline-row--selected' : ''}`}
       onClick={() => onSelect(seq)}
     >
-      <span className="timeline-cell timeline-cell--time" title={record.timeText}>
+      <span className="timeline-cell timeline-cell--time" title={clipText(record.timeText)}>
         {time}
       </span>
-      <span className="timeline-cell timeline-cell--type">{record.type}</span>
-      <span className="timeline-cell timeline-cell--action">{record.action}</span>
-      <span className="timeline-cell timeline-cell--key" title={record.key}>
-        {record.key}
+      <span className="timeline-cell timeline-cell--type">{type}</span>
+      <span className="timeline-cell timeline-cell--action">{action}</span>
+      <span className="timeline-cell timeline-cell--key" title={key}>
+        {key}
       </span>
-      <span className="timeline-cell timeline-cell--principal" title={record.principal}>
-        {record.principal}
+      <span className="timeline-cell timeline-cell--principal" title={principal}>
+        {principal}
       </span>
       <span className="timeline-cell timeline-cell--summary" title={summary}>
         {summary ?? '…'}

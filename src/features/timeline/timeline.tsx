@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useInspectorStore } from '../../store/store-context';
 import { EMPTY_TIMELINE_FILTER } from '../../store/timeline-view';
 import type { TimelineFilter } from '../../store/timeline-view';
+import { ExportControls } from './export-controls';
 import { TimelineFilterBar } from './timeline-filter-bar';
 import { TimelineList } from './timeline-list';
 import { useDebouncedValue } from './use-debounced-value';
@@ -20,6 +21,7 @@ export function Timeline() {
   const selectedSeq = useInspectorStore((state) => state.selectedSeq);
   const select = useInspectorStore((state) => state.actions.select);
   const paused = useInspectorStore((state) => state.paused);
+  const gaps = useInspectorStore((state) => state.gaps);
   const textInputRef = useRef<HTMLInputElement>(null);
   useSlashFocus(textInputRef);
 
@@ -31,6 +33,7 @@ export function Timeline() {
           {view.count} of {view.total} events
         </span>
         {paused && <span className="timeline-status__paused"> (paused)</span>}
+        <ExportControls view={view} />
       </div>
       <div className="timeline-header" aria-hidden="true">
         <span>Time</span>
@@ -40,7 +43,7 @@ export function Timeline() {
         <span>Principal</span>
         <span>Change</span>
       </div>
-      <TimelineList view={view} version={version} selectedSeq={selectedSeq} onSelect={select} />
+      <TimelineList view={view} version={version} gaps={gaps} selectedSeq={selectedSeq} onSelect={select} />
     </section>
   );
 }

@@ -125,3 +125,23 @@ describe('changeSummaryOf', () => {
     expect(peekChangeSummary(store, 2)).toBe('1 change: v');
   });
 });
+
+describe('hostile and giant events', () => {
+  it('does not summarise a giant event in the timeline', () => {
+    const { store, ingest } = setup();
+    const big = 'x'.repeat(4_100_000);
+    ingest(frame('machines', 'update', 'm', { Name: 'm', Blob: big }), frame('machines', 'update', 'm', { Name: 'm', Blob: `${big}y` }));
+    expect(changeSummaryOf(store, 2)).toBe('large event (4.1 MB): see the Diff tab');
+    expect(peekChangeSummary(store, 2)).toBe('large event (4.1 MB): see the Diff tab');
+  });
+
+  it('answers "unavailable" instead of throwing for objects nested too deeply to diff', () => {
+    const { store, ingest } = setup();
+    // Built as text: JSON.stringify itself overflows the stack on such a value.
+    const deep = (leaf: number) =>
+      `{"Time":"2021-08-30T14:02:11.5Z","Type":"machines","Action":"update","Key":"m","Principal":"","Object":${'['.repeat(100_000)}${leaf}${']'.repeat(100_000)}}`;
+    ingest(deep(1), deep(2));
+    expect(selectEventDiff(store, 2, 'previous')).toEqual({ status: 'unavailable', reason: 'nested too deeply to compare' });
+    expect(changeSummaryOf(store, 2)).toBe('nested too deeply to compare');
+  });
+});
