@@ -1,3 +1,5 @@
+import { embeddedModelFields } from '../simulator/model-keys';
+
 /**
  * Deterministic, realistic DRP machine objects for benchmarks: the v4.8 field list of
  * drp-protocol.md §6, plus a `gohai-inventory` param scaled to a target size (§6: "Plan for
@@ -123,13 +125,8 @@ export function makeMachine({ seed, inventoryBytes }: MachineOptions): Record<st
   };
   if (inventoryBytes > 0) params['gohai-inventory'] = gohaiInventory(random, inventoryBytes);
   return {
-    Validated: true,
-    Available: true,
-    Errors: [],
-    ReadOnly: false,
+    ...embeddedModelFields(),
     Meta: { color: 'black', icon: 'server', 'feature-flags': 'change-stage-v2' },
-    Endpoint: '',
-    Bundle: '',
     Partial: false,
     Name: 'r12-u07.lab.example.com',
     Description: '',

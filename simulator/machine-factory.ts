@@ -1,7 +1,7 @@
 import { gohaiInventory, macAddress } from './gohai-inventory';
-import type { DrpObject } from './model-keys';
 import type { Prng } from './prng';
 import { WORKFLOWS, stageAndBootEnvAt } from './workflows';
+import { embeddedModelFields, type DrpObject } from './model-keys';
 
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -27,13 +27,8 @@ export function buildMachine(rng: Prng, index: number): DrpObject {
   };
   if (index % LARGE_INVENTORY_EVERY === 0) params['gohai-inventory'] = gohaiInventory(rng, LARGE_INVENTORY_BYTES);
   return {
-    Validated: true,
-    Available: true,
-    Errors: [],
-    ReadOnly: false,
+    ...embeddedModelFields(),
     Meta: { color: 'black', icon: 'server', 'feature-flags': 'change-stage-v2' },
-    Endpoint: '',
-    Bundle: '',
     Partial: false,
     Name: `r${rack}-u${String(unit).padStart(2, '0')}.lab.example.com`,
     Description: '',

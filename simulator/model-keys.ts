@@ -28,3 +28,11 @@ export function keyOf(type: string, object: DrpObject): string {
   if (typeof value !== 'string') return '';
   return type === 'leases' || type === 'reservations' ? hexAddr(value) : value;
 }
+
+/**
+ * The fields every stored model carries from its embedded structs (drp-protocol.md §4.3:
+ * Validation, Access, Meta, Owned, Bundled), with the values the server's `Fill()` gives a new one.
+ */
+export function embeddedModelFields(): DrpObject {
+  return { Validated: true, Available: true, Errors: [], ReadOnly: false, Meta: {}, Endpoint: '', Bundle: '' };
+}

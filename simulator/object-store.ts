@@ -1,6 +1,6 @@
 import type { DrpEvent } from '../src/protocol/event';
 import type { Clock } from './clock';
-import { keyOf, type DrpObject } from './model-keys';
+import { embeddedModelFields, keyOf, type DrpObject } from './model-keys';
 
 export type EventSink = (event: DrpEvent) => void;
 
@@ -19,13 +19,7 @@ export class StoreError extends Error {
  */
 function fillCommon(object: DrpObject): DrpObject {
   return {
-    Validated: true,
-    Available: true,
-    Errors: [],
-    ReadOnly: false,
-    Meta: {},
-    Endpoint: '',
-    Bundle: '',
+    ...embeddedModelFields(),
     ...object,
   };
 }

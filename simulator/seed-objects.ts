@@ -1,5 +1,5 @@
-import type { DrpObject } from './model-keys';
 import { WORKFLOWS } from './workflows';
+import { embeddedModelFields, type DrpObject } from './model-keys';
 
 /**
  * The non-machine content a fresh simulator starts with. Written here rather than loaded from
@@ -13,13 +13,8 @@ import { WORKFLOWS } from './workflows';
  */
 export function globalProfile(): DrpObject {
   return {
-    Validated: true,
-    Available: true,
-    Errors: [],
-    ReadOnly: false,
+    ...embeddedModelFields(),
     Meta: { color: 'blue', icon: 'world', title: 'Digital Rebar Provision' },
-    Endpoint: '',
-    Bundle: '',
     Partial: false,
     Name: 'global',
     Description: 'Global profile attached automatically to all machines.',

@@ -1,5 +1,5 @@
 import { formatGoTime } from '../src/protocol/time';
-import type { DrpObject } from './model-keys';
+import { embeddedModelFields, type DrpObject } from './model-keys';
 
 /** Builders for the non-machine payloads of the workload, shaped per drp-protocol.md §5 and §6. */
 
@@ -23,13 +23,7 @@ export interface JobFields {
 /** A new job as `jobs.create` carries it (v4.8 `models/job.go`; State `created`). */
 export function buildJob(f: JobFields): DrpObject {
   return {
-    Validated: true,
-    Available: true,
-    Errors: [],
-    ReadOnly: false,
-    Meta: {},
-    Endpoint: '',
-    Bundle: '',
+    ...embeddedModelFields(),
     Uuid: f.uuid,
     Previous: f.previous,
     Machine: f.machine,
@@ -52,13 +46,7 @@ export function buildJob(f: JobFields): DrpObject {
 /** A DHCP lease as the server saves it on every exchange (`leases.save`, key = hex IP, §5). */
 export function buildLease(address: string, mac: string, nowMs: number, state: string): DrpObject {
   return {
-    Validated: true,
-    Available: true,
-    Errors: [],
-    ReadOnly: false,
-    Meta: {},
-    Endpoint: '',
-    Bundle: '',
+    ...embeddedModelFields(),
     Addr: address,
     NextServer: '10.10.0.2',
     Via: `${address.split('.').slice(0, 3).join('.')}.1`,

@@ -1,0 +1,55 @@
+/**
+ * `npm run screenshots`: regenerates docs/screenshots/*.png from the production build and the
+ * simulator, the same way a user would see them (README and docs link to these files).
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startSimulator } from '../simulator/simulator';
+import { InspectorPage } from '../tests/e2e/support/inspector-page';
+import { chromiumLaunchOptions } from './chromium';
+import { startAppServer } from './serve-app';
+
+const OUT = 'docs/screenshots';
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const sim = await startSimulator({ host: '127.0.0.1', port: 0, rate: 25, machines: 20, seed: 7 });
+  const app = await startAppServer();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+    const inspector = new InspectorPage(page, app, sim);
+    await inspector.openConnected();
+    await inspector.register('*.*.*');
+    await sim.control({ action: 'seed-walkthrough' });
+    await page.waitForTimeout(4000);
+    await page.screenshot({ path: `${OUT}/timeline.png` });
+
+    await inspector.row({ type: 'machines', action: 'update' }).last().click();
+    await inspector.showTab('Diff');
+    await page.screenshot({ path: `${OUT}/diff.png` });
+
+    await inspector.filterFacet('type').fill('profiles');
+    await inspector.row({ type: 'profiles', key: 'global' }).last().click();
+    await inspector.showTab('Diff');
+    await page.screenshot({ path: `${OUT}/seed-walkthrough.png` });
+    await inspector.showTab('Object');
+    await page.screenshot({ path: `${OUT}/object.png` });
+
+    const failing = new InspectorPage(await browser.newPage({ viewport: { width: 1440, height: 500 } }), app, sim);
+    await failing.open();
+    await failing.connectWithPassword('rocketskates', 'wrong-password');
+    await failing.connectionError().waitFor();
+    await failing.page.screenshot({ path: `${OUT}/wrong-password.png` });
+    console.log(`screenshots written to ${OUT}/`);
+  } finally {
+    await browser.close();
+    await app.close();
+    await sim.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
