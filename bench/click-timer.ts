@@ -1,7 +1,9 @@
 /**
  * Times "select an event → its diff is on screen" inside the page: from the pointerdown's own
  * timestamp (so time queued behind a busy main thread counts) until the detail pane shows
- * `diff-status` for the clicked row's seq, and until the frame after that has been produced.
+ * `diff-status` for the pressed row's seq, and until the frame after that has been produced.
+ * The row is the one under the pointerdown, which is what the user pressed (the app selects on a
+ * mouse pointerdown); whether the click that follows lands on the same row is recorded too.
  */
 import type { Page } from '@playwright/test';
 
@@ -11,10 +13,21 @@ export interface ClickSample {
   domMs: number;
   /** pointerdown → the task after the next animation frame (≈ painted). */
   paintMs: number;
+  /** The click (pointerup) landed on another row or none: the row moved under the pointer. */
+  moved: boolean;
+}
+
+interface Press {
+  seq: string;
+  moved: boolean;
+  sample?: ClickSample;
 }
 
 interface ClickTimerState {
-  pending: { seq: string; start: number } | null;
+  /** The press being timed, until its sample is taken. */
+  pending: Press | null;
+  /** The latest press on a row: its click may come before or after the sample. */
+  lastPress: Press | null;
   samples: ClickSample[];
 }
 
@@ -27,29 +40,30 @@ declare global {
 export async function installClickTimer(page: Page): Promise<void> {
   await page.evaluate(() => {
     if (window.__clickTimer) return;
-    const state: ClickTimerState = { pending: null, samples: [] };
+    const state: ClickTimerState = { pending: null, lastPress: null, samples: [] };
     window.__clickTimer = state;
     const found = (seq: string): boolean =>
       document.querySelector(`section[aria-label="Event detail"][data-seq="${seq}"] [data-testid="diff-status"]`) !== null;
-    let downAt = 0;
-    // The start is the pointerdown's own timestamp; the row is the one the click lands on (rows
-    // move under the pointer while following the tail, and the app selects on click).
-    window.addEventListener('pointerdown', (event) => (downAt = event.timeStamp), true);
+    const rowSeq = (target: EventTarget | null): string | undefined =>
+      (target as Element | null)?.closest<HTMLElement>('[data-testid="timeline-row"]')?.dataset.seq;
     window.addEventListener(
-      'click',
+      'pointerdown',
       (event) => {
-        const row = (event.target as Element | null)?.closest<HTMLElement>('[data-testid="timeline-row"]');
-        const seq = row?.dataset.seq;
+        state.pending = null;
+        const seq = rowSeq(event.target);
         if (!seq || found(seq)) return; // not a row, or already selected: nothing to time
-        const start = downAt || event.timeStamp;
-        state.pending = { seq, start };
+        const start = event.timeStamp;
+        const pending: Press = { seq, moved: false };
+        state.pending = pending;
+        state.lastPress = pending;
         const finish = (): void => {
           observer.disconnect();
           const domAt = performance.now();
           requestAnimationFrame(() =>
             setTimeout(() => {
-              state.samples.push({ seq: Number(seq), domMs: domAt - start, paintMs: performance.now() - start });
-              state.pending = null;
+              pending.sample = { seq: Number(seq), domMs: domAt - start, paintMs: performance.now() - start, moved: pending.moved };
+              state.samples.push(pending.sample);
+              if (state.pending === pending) state.pending = null;
             }, 0),
           );
         };
@@ -57,6 +71,16 @@ export async function installClickTimer(page: Page): Promise<void> {
           if (found(seq)) finish();
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq'] });
+      },
+      true,
+    );
+    window.addEventListener(
+      'click',
+      (event) => {
+        const press = state.lastPress;
+        if (!press || rowSeq(event.target) === press.seq) return;
+        press.moved = true;
+        if (press.sample) press.sample.moved = true;
       },
       true,
     );

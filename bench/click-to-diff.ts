@@ -16,8 +16,10 @@ import type { IntervalSummary } from './stats';
 export interface ClickToDiffResult {
   floodRate: number;
   samples: ClickSample[];
-  /** Clicks that selected nothing: the row under pointerdown had moved by pointerup, or a timeout. */
+  /** Presses on a row whose diff never showed (timed out, or another row got selected). */
   misses: number;
+  /** Timed selections whose click (pointerup) landed elsewhere: the row moved under the pointer. */
+  moved: number;
   paintP50: number;
   paintP95: number;
   paintMax: number;
@@ -69,8 +71,8 @@ export async function measureClickToDiff(sim: Simulator, client: BenchClient, op
   if (!box) throw new Error('timeline scroller not visible');
   const samples: ClickSample[] = [];
   let misses = 0;
-  // A click whose row moved away between pointerdown and pointerup lands on the list itself and
-  // selects nothing: counted as a miss (a user sees the same), then tried again elsewhere.
+  // A press whose row never shows its diff (another row selected, or nothing) is a miss, as the
+  // user sees it, and is tried again elsewhere.
   for (let attempt = 0; samples.length < options.clicks && attempt < options.clicks * MAX_ATTEMPTS_PER_SAMPLE; attempt++) {
     const fraction = CLICK_FRACTIONS[attempt % CLICK_FRACTIONS.length];
     const sample = await clickAndTime(page, box.x + box.width / 2, box.y + box.height * fraction);
@@ -86,6 +88,7 @@ export async function measureClickToDiff(sim: Simulator, client: BenchClient, op
     floodRate: options.rate,
     samples,
     misses,
+    moved: samples.filter((sample) => sample.moved).length,
     paintP50: percentile(paint, 50),
     paintP95: percentile(paint, 95),
     paintMax: maxOf(paint),

@@ -10,6 +10,8 @@ import type { LongTask } from './stats';
 export interface BenchProbes {
   frames: number[];
   recording: boolean;
+  /** Bumped by every startFrames, so a loop left from an earlier recording stops instead of doubling up. */
+  recorder: number;
   longTasks: LongTask[];
   count: number;
   target: number;
@@ -35,6 +37,7 @@ function installProbes(): void {
   const probes: BenchProbes = {
     frames: [],
     recording: false,
+    recorder: 0,
     longTasks: [],
     count: 0,
     target: Number.POSITIVE_INFINITY,
@@ -110,9 +113,12 @@ export async function startFrames(page: Page): Promise<void> {
     const p = window.__bench!;
     p.frames.length = 0;
     p.recording = true;
+    p.recorder += 1;
+    const recorder = p.recorder;
     const origin = performance.timeOrigin;
     const loop = (ts: number): void => {
-      if (!p.recording) return;
+      // A stop and a new start within one frame would otherwise leave two loops recording each frame twice.
+      if (!p.recording || p.recorder !== recorder) return;
       p.frames.push(origin + ts);
       requestAnimationFrame(loop);
     };

@@ -74,7 +74,7 @@ function restSections(results: BenchResults): string[] {
     lines.push('### Click-to-diff during a flood', '');
     lines.push(
       `${click.samples.length} clicks on rows of the moving timeline (follow-tail on, Diff tab open) during a ${click.floodRate}/s burst of ~2 KB machine updates; ` +
-        `time from the pointerdown's timestamp to the clicked event's \`diff-status\` in the DOM and to the frame after it. Clicks that selected nothing (the row under pointerdown had moved away by pointerup, so the click landed on the list): ${click.misses} of ${click.misses + click.samples.length}.`,
+        `time from the pointerdown's timestamp to the pressed row's \`diff-status\` in the DOM and to the frame after it (the app selects on a mouse pointerdown). Presses whose row never showed its diff: ${click.misses} of ${click.misses + click.samples.length}; timed selections whose click (pointerup) landed on another row because the list moved under the pointer: ${click.moved} of ${click.samples.length}.`,
       '',
     );
     lines.push(

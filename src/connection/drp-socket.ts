@@ -1,26 +1,26 @@
 /**
- * A thin wrapper over the browser WebSocket for the DRP event stream. It knows nothing about
- * React or the store: everything goes out through callbacks.
+ * The DRP event stream as the store sees it: open, batches of classified frames, close. It knows
+ * nothing about React or the store: everything goes out through callbacks.
  *
- * - No `protocols` argument: DRP negotiates no subprotocol and browsers fail the handshake when they
- *   ask for one the server does not echo (drp-protocol.md §1.6).
- * - `onmessage` only hands the raw string on; parsing happens later in batches (§7.4: a slow reader
- *   makes the server drop events silently).
- * - Binary frames are not part of the protocol (the server ignores them, §2.1); they are reported
- *   by size so the store can count them as malformed.
- * - Reconnect/backoff (§7.3) belongs in a later layer on top of this object; one instance is one
- *   connection attempt.
+ * The WebSocket itself lives in a dedicated worker (socket-worker.ts) whenever the browser can start
+ * one. Chromium reads a page's sockets on the page's main thread: while that thread renders a burst
+ * it stops reading, the server's 256-message buffer fills and further events are dropped silently
+ * (drp-protocol.md §7.4). A worker keeps reading whatever the page does, and it parses each frame
+ * too, so the main thread only appends pre-parsed batches. Without a Worker (jsdom, or a worker the
+ * page's CSP or a broken deployment refuses) the same relay runs on the main thread and produces the
+ * same batches, so there is one ingest path either way.
+ *
+ * One instance is one connection attempt; reconnecting (§7.3) is the session controller's job.
  */
-export interface CloseInfo {
-  code: number;
-  reason: string;
-  wasClean: boolean;
-}
+import { FrameRelay } from './frame-relay';
+import type { RelayTimers, WebSocketFactory } from './frame-relay';
+import type { IngestFrame } from './frame-text';
+import type { CloseInfo, SocketCommand, SocketNotice } from './socket-messages';
 
 export interface DrpSocketHandlers {
   onOpen(): void;
-  onFrame(text: string): void;
-  onBinaryFrame(bytes: number): void;
+  /** Frames in arrival order, already classified (received-frame.ts, frame-text.ts); never empty. */
+  onFrames(frames: readonly IngestFrame[]): void;
   onClose(info: CloseInfo): void;
 }
 
@@ -32,52 +32,128 @@ export interface DrpSocket {
   readonly isOpen: boolean;
 }
 
-export type WebSocketFactory = (url: string) => WebSocket;
+export interface DrpSocketOptions {
+  /** Starts the socket worker; a factory returning null keeps the socket on this thread. */
+  createWorker?: () => Worker | null;
+  /** Main-thread fallback only (tests inject a double). */
+  createWebSocket?: WebSocketFactory;
+  timers?: RelayTimers;
+}
 
-// WebSocket readyState values (the constants are not on every test double).
-const OPEN = 1;
-const CLOSING = 2;
-const CLOSED = 3;
+interface Transport {
+  post(command: SocketCommand): void;
+  stop(): void;
+}
 
-const defaultFactory: WebSocketFactory = (url) => new WebSocket(url);
+/** `new Worker(new URL(...), { type: 'module' })` spelled out so Vite bundles the worker as its own chunk. */
+function startSocketWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./socket-worker.ts', import.meta.url), { type: 'module', name: 'drp-socket' });
+  } catch {
+    return null;
+  }
+}
 
-export function openDrpSocket(
-  url: string,
-  handlers: DrpSocketHandlers,
-  createWebSocket: WebSocketFactory = defaultFactory,
-): DrpSocket {
-  const socket = createWebSocket(url);
-  // ArrayBuffer rather than Blob so a binary frame's size is known synchronously.
-  socket.binaryType = 'arraybuffer';
+const browserTimers: RelayTimers = {
+  setTimeout: (cb, ms) => setTimeout(cb, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+function mainThreadTransport(deliver: (notice: SocketNotice) => void, options: DrpSocketOptions): Transport {
+  const relay = new FrameRelay(deliver, {
+    createWebSocket: options.createWebSocket ?? ((url) => new WebSocket(url)),
+    timers: options.timers ?? browserTimers,
+  });
+  return { post: (command) => relay.handle(command), stop: () => undefined };
+}
+
+/**
+ * Commands go to the worker by `postMessage` (queued by the browser until the worker has loaded).
+ * If the worker fails before it has said anything (its script could not load), the socket falls
+ * back to this thread and the commands issued so far are replayed there; a worker that fails later
+ * ends the connection like a network drop (1006), which the session controller recovers from.
+ */
+function workerTransport(worker: Worker, deliver: (notice: SocketNotice) => void, fallback: () => Transport): Transport {
+  let heard = false;
+  let replacement: Transport | null = null;
+  const issued: SocketCommand[] = [];
+  worker.onmessage = (event: MessageEvent<SocketNotice>) => {
+    heard = true;
+    issued.length = 0;
+    deliver(event.data);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    if (replacement) return;
+    if (heard) {
+      deliver({ type: 'close', info: { code: 1006, reason: 'the socket worker failed', wasClean: false } });
+      return;
+    }
+    replacement = fallback();
+    for (const command of issued) replacement.post(command);
+  };
+  return {
+    post(command) {
+      if (replacement) {
+        replacement.post(command);
+        return;
+      }
+      if (!heard) issued.push(command);
+      worker.postMessage(command);
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+export function openDrpSocket(url: string, handlers: DrpSocketHandlers, options: DrpSocketOptions = {}): DrpSocket {
+  let open = false;
+  let closing = false;
   let closed = false;
+  // Set once the transport exists; a close cannot be delivered before that (events are async).
+  let stopTransport = (): void => undefined;
 
-  socket.onopen = () => handlers.onOpen();
-  socket.onmessage = (message: MessageEvent) => {
-    const data: unknown = message.data;
-    if (typeof data === 'string') handlers.onFrame(data);
-    else handlers.onBinaryFrame(data instanceof ArrayBuffer ? data.byteLength : 0);
-  };
-  // The error event carries no detail (a failed handshake's HTTP status is invisible, §1.3); the
-  // close event that always follows reports code 1006.
-  socket.onerror = () => undefined;
-  socket.onclose = (event: CloseEvent) => {
+  const deliver = (notice: SocketNotice): void => {
     if (closed) return;
-    closed = true;
-    handlers.onClose({ code: event.code, reason: event.reason, wasClean: event.wasClean });
+    switch (notice.type) {
+      case 'open':
+        // A close asked for while the handshake ran: the browser would not have fired onopen either.
+        if (closing) return;
+        open = true;
+        handlers.onOpen();
+        break;
+      case 'frames':
+        if (notice.frames.length > 0) handlers.onFrames(notice.frames);
+        break;
+      case 'close':
+        open = false;
+        closed = true;
+        stopTransport();
+        handlers.onClose(notice.info);
+        break;
+    }
   };
+
+  const worker = (options.createWorker ?? startSocketWorker)();
+  const transport = worker ? workerTransport(worker, deliver, () => mainThreadTransport(deliver, options)) : mainThreadTransport(deliver, options);
+  stopTransport = () => transport.stop();
+  transport.post({ type: 'open', url });
 
   return {
     send(command) {
-      if (socket.readyState !== OPEN) return false;
-      socket.send(command);
+      if (!open || closing) return false;
+      transport.post({ type: 'send', text: command });
       return true;
     },
     close() {
-      if (socket.readyState === CLOSING || socket.readyState === CLOSED) return;
-      socket.close(1000, 'closed by user');
+      if (closing || closed) return;
+      closing = true;
+      open = false;
+      transport.post({ type: 'close' });
     },
     get isOpen() {
-      return socket.readyState === OPEN;
+      return open && !closing;
     },
   };
 }

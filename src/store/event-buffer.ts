@@ -1,8 +1,9 @@
-import type { DrpEvent } from '../protocol/event';
+import type { FrameText } from '../connection/frame-text';
+import type { EventHeader } from '../connection/received-frame';
 import { parseDrpTime } from '../protocol/time';
 import { EventObjectCache } from './event-object-cache';
 import type { ParsedPayload } from './event-object-cache';
-import { objectKeyOf } from './event-record';
+import { BufferedEventRecord, objectKeyOf } from './event-record';
 import type { EventRecord } from './event-record';
 import { RingBuffer } from './ring-buffer';
 import { StringPool } from './string-pool';
@@ -48,24 +49,30 @@ export class EventBuffer {
     return this.lastSeqByKey.size;
   }
 
-  /** Appends one parsed event; returns the new record and whether the oldest one was evicted. */
-  append(event: DrpEvent, raw: string, bytes: number, receivedAt: number): { record: EventRecord; evicted: boolean } {
+  /**
+   * Appends one event from its header (classified where the frame was received, received-frame.ts)
+   * and its frame text (bytes in the batch buffer, frame-text.ts); returns the new record and
+   * whether the oldest one was evicted.
+   */
+  append(event: EventHeader, text: FrameText, bytes: number, receivedAt: number): { record: EventRecord; evicted: boolean } {
     const seq = this.ring.nextSeq;
     const objectKey = objectKeyOf(event.Type, event.Key);
-    const record: EventRecord = {
-      seq,
-      receivedAt,
-      time: parseDrpTime(event.Time),
-      timeText: event.Time,
-      type: this.strings.intern(event.Type),
-      action: this.strings.intern(event.Action),
-      key: event.Key,
-      principal: this.strings.intern(event.Principal),
-      raw,
-      bytes,
-      hasOriginal: event.Original !== null && event.Original !== undefined,
-      prevSeq: this.lastSeqByKey.get(objectKey) ?? 0,
-    };
+    const record = new BufferedEventRecord(
+      {
+        seq,
+        receivedAt,
+        time: parseDrpTime(event.Time),
+        timeText: event.Time,
+        type: this.strings.intern(event.Type),
+        action: this.strings.intern(event.Action),
+        key: event.Key,
+        principal: this.strings.intern(event.Principal),
+        bytes,
+        hasOriginal: event.hasOriginal,
+        prevSeq: this.lastSeqByKey.get(objectKey) ?? 0,
+      },
+      text,
+    );
     this.lastSeqByKey.set(objectKey, seq);
     const evicted = this.ring.push(record);
     if (evicted) this.payloads.delete(evicted.seq);

@@ -1,3 +1,5 @@
+import { decodeFrameText } from '../connection/frame-text';
+import type { FrameText } from '../connection/frame-text';
 import type { DrpTimestamp } from '../protocol/time';
 
 /**
@@ -19,13 +21,52 @@ export interface EventRecord {
   action: string;
   key: string;
   principal: string;
-  /** The frame text as received. */
-  raw: string;
+  /** The frame text as received (decoded from its bytes on each read: views cache what they parse). */
+  readonly raw: string;
   /** Frame size as `text.length` (UTF-16 code units), as `parseFrame` reports it. */
   bytes: number;
   hasOriginal: boolean;
   /** Seq of the previous event with the same Type+Key in this buffer's history, 0 if none. */
   prevSeq: number;
+}
+
+/**
+ * The records the ring holds. The text stays as UTF-8 bytes in the batch buffer it arrived in
+ * (connection/frame-text.ts: off the JS heap, never copied by the garbage collector); `raw`
+ * decodes it when a view, the free-text filter or an export asks.
+ */
+export class BufferedEventRecord implements EventRecord {
+  readonly seq: number;
+  readonly receivedAt: number;
+  readonly time: DrpTimestamp | null;
+  readonly timeText: string;
+  readonly type: string;
+  readonly action: string;
+  readonly key: string;
+  readonly principal: string;
+  readonly bytes: number;
+  readonly hasOriginal: boolean;
+  readonly prevSeq: number;
+  private readonly text: FrameText;
+
+  constructor(fields: Omit<EventRecord, 'raw'>, text: FrameText) {
+    this.seq = fields.seq;
+    this.receivedAt = fields.receivedAt;
+    this.time = fields.time;
+    this.timeText = fields.timeText;
+    this.type = fields.type;
+    this.action = fields.action;
+    this.key = fields.key;
+    this.principal = fields.principal;
+    this.bytes = fields.bytes;
+    this.hasOriginal = fields.hasOriginal;
+    this.prevSeq = fields.prevSeq;
+    this.text = text;
+  }
+
+  get raw(): string {
+    return decodeFrameText(this.text);
+  }
 }
 
 /** Per-key index key. NUL cannot appear in a DRP type name, so the pair never collides. */

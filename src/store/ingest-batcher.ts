@@ -1,7 +1,8 @@
 /**
- * Collects websocket frames and hands them over in one batch per animation frame, so a burst of
- * hundreds of events costs one store update and one render (drp-protocol.md §7.5), while
- * `onmessage` only pushes a string (§7.4: a slow reader makes the server drop events).
+ * Collects received frames and hands them over in one batch per animation frame, so a burst of
+ * hundreds of events costs one store update and one render (drp-protocol.md §7.5). The frames come
+ * already classified, in batches, from the socket worker (connection/drp-socket.ts); this only
+ * decides when the main thread appends them.
  */
 export interface FlushScheduler {
   schedule(cb: () => void): void;
@@ -32,6 +33,16 @@ export class IngestBatcher<T> {
     }
   }
 
+  /** A batch the socket worker already collected (one message per display frame or so). */
+  addAll(items: readonly T[]): void {
+    if (this.disposed || items.length === 0) return;
+    for (const item of items) this.pending.push(item);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.scheduler.schedule(this.flush);
+    }
+  }
+
   /** Delivers everything collected so far. Safe to call directly (tests, shutdown). */
   readonly flush = (): void => {
     this.scheduled = false;
@@ -48,24 +59,64 @@ export class IngestBatcher<T> {
   }
 }
 
+export interface AnimationFrameSchedulerOptions {
+  /** Flush after this long even without an animation frame (background tabs get none). */
+  fallbackMs?: number;
+  /** At least this long between two flushes; the flush still runs in an animation frame. */
+  minIntervalMs?: number;
+  now?: () => number;
+  requestFrame?: (cb: () => void) => number;
+  cancelFrame?: (handle: number) => void;
+}
+
 /**
- * Flushes on the next animation frame, or after `fallbackMs` if no frame comes first. The fallback
- * matters: browsers stop animation frames in background tabs, and without it frames would pile up
- * unflushed (and uncounted) for as long as the tab stays hidden.
+ * Publishing more often than this costs a full rendering pass each time (counters, subscription
+ * counts: style, layout, paint, raster, composite) and shows nothing a reader could follow: at 60
+ * publishes a second that pipeline alone took a quarter of a core during a flood of ~30 KB events,
+ * CPU the socket worker needed (issue 4). 50 ms is 20 updates a second.
  */
-export function createAnimationFrameScheduler(fallbackMs = 250): FlushScheduler {
+export const MIN_FLUSH_INTERVAL_MS = 100;
+/** A frame that arrives this close to the interval counts as on time (frames are ~16.7 ms apart). */
+const FRAME_SLACK_MS = 4;
+
+/**
+ * Flushes in an animation frame, at most once per `minIntervalMs`, or after `fallbackMs` if no
+ * frame comes. The fallback matters: browsers stop animation frames in background tabs, and without
+ * it frames would pile up unflushed (and uncounted) for as long as the tab stays hidden. The first
+ * batch after a quiet spell flushes on the very next frame.
+ */
+export function createAnimationFrameScheduler(options: AnimationFrameSchedulerOptions = {}): FlushScheduler {
+  const fallbackMs = options.fallbackMs ?? 250;
+  const minIntervalMs = options.minIntervalMs ?? MIN_FLUSH_INTERVAL_MS;
+  const now = options.now ?? (() => performance.now());
+  const hasFrames = typeof requestAnimationFrame === 'function';
+  const requestFrame = options.requestFrame ?? (hasFrames ? (cb: () => void) => requestAnimationFrame(cb) : undefined);
+  const cancelFrame = options.cancelFrame ?? (hasFrames ? (handle: number) => cancelAnimationFrame(handle) : undefined);
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
   return {
     schedule(cb) {
       let done = false;
-      const run = (): void => {
-        if (done) return;
+      let frame: number | undefined;
+      const finish = (): void => {
         done = true;
-        if (frame !== undefined) cancelAnimationFrame(frame);
+        if (frame !== undefined) cancelFrame?.(frame);
         clearTimeout(timer);
+        lastFlushAt = now();
         cb();
       };
-      const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : undefined;
-      const timer = setTimeout(run, fallbackMs);
+      const onFrame = (): void => {
+        if (done) return;
+        frame = undefined;
+        if (now() - lastFlushAt < minIntervalMs - FRAME_SLACK_MS && requestFrame) {
+          frame = requestFrame(onFrame);
+          return;
+        }
+        finish();
+      };
+      frame = requestFrame?.(onFrame);
+      const timer = setTimeout(() => {
+        if (!done) finish();
+      }, Math.max(fallbackMs, minIntervalMs));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { IngestFrame } from '../connection/frame-text';
 import type { DemoConfig } from '../connection/rest-client';
 import type { CommandCheck } from '../protocol/filter';
 import type { Subscription } from './subscription-list';
@@ -91,7 +92,12 @@ export type ConnectRequest =
   | { endpoint: string; auth: 'password'; username: string; password: string };
 
 export interface InspectorActions {
-  /** The socket's `onFrame`: only queues the text; parsing happens in the next batched flush. */
+  /**
+   * The socket's `onFrames`: queues frames already classified where they were received (the socket
+   * worker); the next batched flush appends them without parsing again.
+   */
+  ingestFrames(frames: readonly IngestFrame[]): void;
+  /** Classifies one text frame here and queues it (tests; the socket path delivers batches). */
   ingestFrame(text: string): void;
   /** Binary frames are not part of the protocol; they are counted as malformed. */
   ingestBinaryFrame(bytes: number): void;

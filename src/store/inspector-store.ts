@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
+import { ingestFrameOf } from '../connection/frame-text';
+import type { IngestFrame } from '../connection/frame-text';
+import { receiveBinaryFrame, receiveTextFrame } from '../connection/received-frame';
 import type { ReconnectPolicyOptions } from '../connection/reconnect-policy';
 import type { DrpAck } from '../protocol/event';
 import { compileFilter } from '../protocol/filter';
 import type { CompiledFilter } from '../protocol/filter';
-import { parseFrame } from '../protocol/parse-frame';
 import { EventBuffer } from './event-buffer';
 import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
 import type { FlushScheduler } from './ingest-batcher';
@@ -36,9 +38,6 @@ export interface InspectorStoreOptions {
   /** Reconnect backoff (tests inject `random` or shorter delays). */
   reconnectPolicy?: Partial<ReconnectPolicyOptions>;
 }
-
-/** A queued frame: text, or the byte length of a binary frame. */
-type IngestItem = string | number;
 
 const ZERO_COUNTERS: Counters = { received: 0, evicted: 0, malformed: 0, acks: 0, pendingWhilePaused: 0, unattributed: 0, reconnects: 0 };
 
@@ -83,8 +82,9 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     subscriptions: [],
     gaps: [],
     actions: {
-      ingestFrame: (text) => batcher.add(text),
-      ingestBinaryFrame: (bytes) => batcher.add(bytes),
+      ingestFrames: (frames) => batcher.addAll(frames),
+      ingestFrame: (text) => batcher.add(ingestFrameOf(receiveTextFrame(text))),
+      ingestBinaryFrame: (bytes) => batcher.add(ingestFrameOf(receiveBinaryFrame(bytes))),
       flush: () => batcher.flush(),
       pause: () => {
         if (get().paused) return;
@@ -145,8 +145,11 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     },
   }));
 
-  /** Parses one batch and publishes it with a single `set` (one revision bump, one render). */
-  const flushBatch = (batch: IngestItem[]): void => {
+  /**
+   * Appends one batch of pre-classified frames (nothing is parsed here: the socket worker did that)
+   * and publishes it with a single `set` (one revision bump, one render).
+   */
+  const flushBatch = (batch: IngestFrame[]): void => {
     const state = store.getState();
     const receivedAt = now();
     const subscriptions = state.subscriptions;
@@ -158,12 +161,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     let evicted = 0;
     let unattributed = 0;
 
-    for (const item of batch) {
-      if (typeof item === 'number') {
-        errors.push({ at: receivedAt, reason: 'binary frame', preview: '', bytes: item });
-        continue;
-      }
-      const frame = parseFrame(item);
+    for (const frame of batch) {
       if (frame.kind === 'error') {
         errors.push({ at: receivedAt, reason: frame.reason, preview: frame.preview, bytes: frame.bytes });
         continue;
@@ -173,12 +171,13 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
         acks.push(frame.ack);
         continue;
       }
-      const event = frame.event;
-      const appended = buffer.append(event, item, frame.bytes, receivedAt);
+      const event = frame.header;
+      const appended = buffer.append(event, frame.text, frame.bytes, receivedAt);
       received += 1;
       if (appended.evicted) evicted += 1;
       let matched = false;
       for (let i = 0; i < filters.length; i += 1) {
+        // The header carries Type/Action/Key and the job links a jobs spec reads (received-frame.ts).
         if (filters[i]?.test(event)) {
           counts[i] = (counts[i] ?? 0) + 1;
           matched = true;
@@ -209,7 +208,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     if (acks.length > 0) session.afterAcks();
   };
 
-  const batcher = new IngestBatcher<IngestItem>(options.scheduler ?? createAnimationFrameScheduler(), flushBatch);
+  const batcher = new IngestBatcher<IngestFrame>(options.scheduler ?? createAnimationFrameScheduler(), flushBatch);
   const session: SessionController = new SessionController(store, {
     network,
     now,

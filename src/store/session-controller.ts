@@ -1,10 +1,11 @@
-import type { CloseInfo, DrpSocket } from '../connection/drp-socket';
+import type { DrpSocket } from '../connection/drp-socket';
 import { normalizeEndpoint, withTokenParam } from '../connection/endpoint-url';
 import type { Endpoint } from '../connection/endpoint-url';
 import { ReconnectPolicy } from '../connection/reconnect-policy';
 import type { ReconnectPolicyOptions } from '../connection/reconnect-policy';
 import { describeRestFailure } from '../connection/rest-client';
 import type { RestAuth, RestFailure } from '../connection/rest-client';
+import type { CloseInfo } from '../connection/socket-messages';
 import type { CommandVerb } from '../protocol/event';
 import { validateCommand } from '../protocol/filter';
 import type { CommandCheck } from '../protocol/filter';
@@ -320,8 +321,7 @@ export class SessionController {
         this.resumingIsReconnect = isReconnect;
         this.checkResumed();
       },
-      onFrame: (text) => this.store.getState().actions.ingestFrame(text),
-      onBinaryFrame: (bytes) => this.store.getState().actions.ingestBinaryFrame(bytes),
+      onFrames: (frames) => this.store.getState().actions.ingestFrames(frames),
       onClose: (info) => {
         if (this.socket !== socket) return;
         this.socket = null;

@@ -16,10 +16,17 @@ function isAckFor(message: string | Buffer, spec: string): boolean {
  * Puts Playwright between the page and the real simulator (no fake server: every frame goes to and
  * comes from the simulator) and holds back the acks for the given specs until `release` is called,
  * so the pending state can be observed without racing the server.
+ *
+ * `routeWebSocket` only sees sockets the page itself opens, never a worker's (microsoft/playwright
+ * #37048), so these pages run without `Worker`: the app then keeps the socket on the main thread
+ * (connection/drp-socket.ts), which this way is covered in a real browser too.
  */
 async function holdAcks(page: Page, heldSpecs: string[]) {
   const held: { route: WebSocketRoute; message: string | Buffer }[] = [];
   const releasedSpecs = new Set<string>();
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(globalThis, 'Worker');
+  });
   await page.routeWebSocket(/\/api\/v3\/ws/, (route) => {
     const server = route.connectToServer();
     route.onMessage((message) => server.send(message));

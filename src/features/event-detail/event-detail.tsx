@@ -12,8 +12,9 @@ import './event-detail.css';
 export function EventDetail() {
   const store = useInspectorStoreApi();
   const selectedSeq = useInspectorStore((state) => state.selectedSeq);
-  // Re-read on every flush: the selected record may be evicted while the user reads it.
-  useInspectorStore((state) => state.revision);
+  // The selected record may be evicted while the user reads it. A boolean, not the revision: a
+  // flood publishes a batch every frame, and re-rendering the open tab each time cost frames.
+  useInspectorStore((state) => state.selectedSeq > 0 && getRecord(store, state.selectedSeq) !== undefined);
   const [activeTab, setActiveTab] = useState<DetailTabId>('object');
   const record = selectedSeq > 0 ? getRecord(store, selectedSeq) : undefined;
 

@@ -1,19 +1,19 @@
-import type { Ref } from 'react';
 import { formatDuration, formatTimeOfDay } from '../../lib/format-time-span';
 import type { ConnectionGap } from '../../store/inspector-state';
 
 interface TimelineGapRowProps {
   gap: ConnectionGap;
-  /** Row position; the virtualizer reads it back from `data-index`. */
+  /** Row position in the list (`data-index`). */
   index: number;
-  rowRef: Ref<HTMLDivElement>;
+  /** Offset in the list, px (rows have a fixed height). */
+  top: number;
 }
 
 /**
  * A disconnected interval between two events. DRP replays nothing after a reconnect
  * (drp-protocol.md §7.3), so this row says plainly that events from this stretch are missing.
  */
-export function TimelineGapRow({ gap, index, rowRef }: TimelineGapRowProps) {
+export function TimelineGapRow({ gap, index, top }: TimelineGapRowProps) {
   const cause = gap.cause === 'lost' ? 'connection lost' : 'disconnected';
   const from = formatTimeOfDay(gap.from);
   const text =
@@ -22,7 +22,6 @@ export function TimelineGapRow({ gap, index, rowRef }: TimelineGapRowProps) {
       : `${cause} from ${from} to ${formatTimeOfDay(gap.to)} (${formatDuration(gap.to - gap.from)}): events in between were not received`;
   return (
     <div
-      ref={rowRef}
       role="option"
       aria-selected={false}
       aria-disabled={true}
@@ -32,6 +31,7 @@ export function TimelineGapRow({ gap, index, rowRef }: TimelineGapRowProps) {
       data-from={gap.from}
       data-to={gap.to}
       className="timeline-gap"
+      style={{ top }}
       title={text}
     >
       <span className="timeline-gap__label">gap</span> {text}

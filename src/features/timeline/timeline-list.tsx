@@ -1,14 +1,16 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { ConnectionGap } from '../../store/inspector-state';
 import { TimelineRows } from '../../store/timeline-rows';
 import type { TimelineView } from '../../store/timeline-view';
 import { TimelineGapRow } from './timeline-gap-row';
 import { TimelineRow, timelineRowId } from './timeline-row';
+import { useFixedRowScroller } from './use-fixed-row-scroller';
 
-/** Fixed row height (timeline.css `.timeline-row`); rows are one line, so no per-row measuring is needed. */
+/** Fixed row height (timeline.css `.timeline-row`, `.timeline-gap`); every position is index × this. */
 export const ROW_HEIGHT = 26;
+/** Rows rendered beyond each edge of the viewport, so a fast flick does not show blank space first. */
+const OVERSCAN = 12;
 
 interface TimelineListProps {
   view: TimelineView;
@@ -20,40 +22,34 @@ interface TimelineListProps {
   onSelect: (seq: number) => void;
 }
 
+/** The seq of the event row at or around a DOM target, or 0. */
+function seqAt(target: EventTarget | null): number {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-testid="timeline-row"]') : null;
+  return row ? Number(row.dataset.seq) : 0;
+}
+
 /**
- * The virtualized event list (TanStack Virtual chat pattern): keys are seqs, never indexes, so
- * eviction at the front does not change a row's identity; `anchorTo: 'end'` + `followOnAppend`
- * follow the tail while the user is at the bottom, and scrolling up stops following.
+ * The virtualized event list: fixed-height rows keyed by seq (never an index, so eviction at the
+ * front does not change a row's identity), following the tail while the user is at the bottom;
+ * scrolling up stops following and "Jump to latest" resumes it (use-fixed-row-scroller.ts).
+ *
+ * A mouse selects on pointerdown, not on click: during a flood the list moves under the pointer, and
+ * the row that was pressed is the one the user meant. Touch and keyboard activation select on click.
  */
 export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: TimelineListProps) {
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const [atEnd, setAtEnd] = useState(true);
   // Events plus gap markers; rebuilt only when the filtered list or the gaps change.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable view's contents
   const rows = useMemo(() => new TimelineRows(view, gaps), [view, version, gaps]);
-  // A new function only when the rows changed, so the virtualizer re-keys exactly then.
-  const getItemKey = useCallback((index: number) => rows.keyAt(index), [rows]);
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns a mutable instance; TOOLCHAIN.md notes this warning
-  const virtualizer = useVirtualizer({
-    count: rows.count,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey,
-    overscan: 12,
-    anchorTo: 'end',
-    followOnAppend: true,
-    scrollEndThreshold: 2,
-    directDomUpdates: true,
-    onChange: (instance) => setAtEnd(instance.options.count === 0 || instance.isAtEnd()),
-  });
+  const { scrollerRef, range, totalHeight, atEnd, scrollToEnd, reveal, onScroll, onWheel, onPointerDown: holdOnPointerDown } =
+    useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN);
+  /** Set when a mouse pointerdown already selected, so its click does not select again. */
+  const selectedOnPointerDown = useRef(false);
 
   const moveTo = (index: number): void => {
     if (view.count === 0) return;
     const target = Math.max(0, Math.min(view.count - 1, index));
     onSelect(view.seqAt(target));
-    if (rows.rowOfEvent(target) === rows.count - 1) virtualizer.scrollToEnd();
-    else virtualizer.scrollToIndex(rows.rowOfEvent(target));
+    reveal(rows.rowOfEvent(target));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -77,6 +73,37 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
     event.preventDefault();
   };
 
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
+    holdOnPointerDown(event);
+    selectedOnPointerDown.current = false;
+    if (event.pointerType !== 'mouse' || event.button !== 0) return;
+    const seq = seqAt(event.target);
+    if (seq > 0) {
+      selectedOnPointerDown.current = true;
+      onSelect(seq);
+    }
+  };
+
+  const onClick = (event: MouseEvent<HTMLDivElement>): void => {
+    if (selectedOnPointerDown.current) {
+      selectedOnPointerDown.current = false;
+      return;
+    }
+    const seq = seqAt(event.target);
+    if (seq > 0) onSelect(seq);
+  };
+
+  const items = [];
+  for (let index = range.start; index < range.end; index += 1) {
+    const item = rows.itemAt(index);
+    const top = index * ROW_HEIGHT;
+    if (item.kind === 'gap') {
+      items.push(<TimelineGapRow key={`gap-${item.gap.id}`} gap={item.gap} index={index} top={top} />);
+    } else {
+      items.push(<TimelineRow key={item.seq} seq={item.seq} index={index} top={top} selected={item.seq === selectedSeq} />);
+    }
+  }
+
   const selectedIndex = selectedSeq > 0 ? view.indexOf(selectedSeq) : -1;
   return (
     <div className="timeline-list">
@@ -89,30 +116,17 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
         tabIndex={0}
         aria-activedescendant={selectedIndex >= 0 ? timelineRowId(selectedSeq) : undefined}
         onKeyDown={onKeyDown}
+        onScroll={onScroll}
+        onWheel={onWheel}
+        onPointerDown={onPointerDown}
+        onClick={onClick}
       >
-        {/* The virtualizer writes this container's height itself (directDomUpdates). */}
-        <div ref={virtualizer.containerRef} className="timeline-sizer">
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows.itemAt(item.index);
-            if (row.kind === 'gap') {
-              return <TimelineGapRow key={item.key} gap={row.gap} index={item.index} rowRef={virtualizer.measureElement} />;
-            }
-            const seq = row.seq;
-            return (
-              <TimelineRow
-                key={seq}
-                seq={seq}
-                index={item.index}
-                selected={seq === selectedSeq}
-                onSelect={onSelect}
-                rowRef={virtualizer.measureElement}
-              />
-            );
-          })}
+        <div className="timeline-sizer" style={{ height: totalHeight }}>
+          {items}
         </div>
       </div>
       {!atEnd && (
-        <button type="button" className="timeline-jump" onClick={() => virtualizer.scrollToEnd()}>
+        <button type="button" className="timeline-jump" onClick={scrollToEnd}>
           Jump to latest
         </button>
       )}

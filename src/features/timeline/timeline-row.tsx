@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { memo } from 'react';
 import { clipText } from '../../lib/payload-limits';
 import { formatDrpTime } from '../../protocol/time';
 import { getRecord } from '../../store/read-helpers';
@@ -8,20 +8,21 @@ import { useChangeSummary } from './use-change-summary';
 
 interface TimelineRowProps {
   seq: number;
-  /** Position in the filtered list; the virtualizer reads it back from `data-index`. */
+  /** Row position in the list (`data-index`). */
   index: number;
+  /** Offset in the list, px (rows have a fixed height). */
+  top: number;
   selected: boolean;
-  onSelect: (seq: number) => void;
-  rowRef: Ref<HTMLDivElement>;
 }
 
 export const timelineRowId = (seq: number): string => `timeline-row-${seq}`;
 
 /**
  * One event. Every value is rendered as a React text node, never as HTML (event content is
- * untrusted). The virtualizer positions the row (directDomUpdates), so the style sets no `top`.
+ * untrusted). Selection is handled by the list (timeline-list.tsx), so a row has no handlers, and
+ * memo keeps the rows already on screen from re-rendering when the list appends below them.
  */
-export function TimelineRow({ seq, index, selected, onSelect, rowRef }: TimelineRowProps) {
+export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected }: TimelineRowProps) {
   const store = useInspectorStoreApi();
   const record = getRecord(store, seq);
   const summary = useChangeSummary(seq);
@@ -35,7 +36,6 @@ export function TimelineRow({ seq, index, selected, onSelect, rowRef }: Timeline
   const principal = clipText(record.principal);
   return (
     <div
-      ref={rowRef}
       id={timelineRowId(seq)}
       role="option"
       aria-selected={selected}
@@ -46,7 +46,7 @@ export function TimelineRow({ seq, index, selected, onSelect, rowRef }: Timeline
       data-action={action}
       data-key={key}
       className={`timeline-row timeline-row--${actionToneOf(record.action)}${selected ? ' timeline-row--selected' : ''}`}
-      onClick={() => onSelect(seq)}
+      style={{ top }}
     >
       <span className="timeline-cell timeline-cell--time" title={clipText(record.timeText)}>
         {time}
@@ -64,4 +64,4 @@ export function TimelineRow({ seq, index, selected, onSelect, rowRef }: Timeline
       </span>
     </div>
   );
-}
+});

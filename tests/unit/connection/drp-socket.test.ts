@@ -1,79 +1,145 @@
 import { describe, expect, it } from 'vitest';
 import { openDrpSocket } from '../../../src/connection/drp-socket';
-import type { CloseInfo } from '../../../src/connection/drp-socket';
+import type { DrpSocketHandlers } from '../../../src/connection/drp-socket';
+import type { IngestFrame } from '../../../src/connection/frame-text';
+import type { CloseInfo, SocketCommand, SocketNotice } from '../../../src/connection/socket-messages';
+import { FakeWebSocket, manualTimers } from './fake-web-socket';
 
-/** Just enough of the WebSocket surface for the wrapper; the real socket is covered by e2e tests. */
-class FakeWebSocket {
-  readyState = 0;
-  binaryType = 'blob';
-  sent: string[] = [];
-  closeCalls: [number | undefined, string | undefined][] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
-  send(text: string) {
-    this.sent.push(text);
+const URL_WITH_TOKEN = 'ws://127.0.0.1:1/api/v3/ws?token=t';
+const eventText = (key: string) => JSON.stringify({ Time: 't', Type: 'machines', Action: 'update', Key: key });
+
+function recorder() {
+  const log = { opened: 0, batches: [] as (readonly IngestFrame[])[], closes: [] as CloseInfo[] };
+  const handlers: DrpSocketHandlers = {
+    onOpen: () => (log.opened += 1),
+    onFrames: (frames) => log.batches.push(frames),
+    onClose: (info) => log.closes.push(info),
+  };
+  return { log, handlers };
+}
+
+/** The page side of a worker: records commands; the test plays the worker's notices and errors. */
+class FakeWorker {
+  commands: SocketCommand[] = [];
+  terminated = false;
+  onmessage: ((event: { data: SocketNotice }) => void) | null = null;
+  onerror: ((event: { preventDefault(): void }) => void) | null = null;
+  postMessage(command: SocketCommand) {
+    this.commands.push(command);
   }
-  close(code?: number, reason?: string) {
-    this.closeCalls.push([code, reason]);
-    this.readyState = 2;
+  terminate() {
+    this.terminated = true;
+  }
+  notify(notice: SocketNotice) {
+    this.onmessage?.({ data: notice });
+  }
+  fail() {
+    this.onerror?.({ preventDefault: () => undefined });
   }
 }
 
-function setup() {
+function onMainThread() {
   const fake = new FakeWebSocket();
-  const log = { opened: 0, frames: [] as string[], binary: [] as number[], closes: [] as CloseInfo[] };
-  let url = '';
-  const socket = openDrpSocket(
-    'ws://127.0.0.1:1/api/v3/ws?token=t',
-    {
-      onOpen: () => (log.opened += 1),
-      onFrame: (text) => log.frames.push(text),
-      onBinaryFrame: (bytes) => log.binary.push(bytes),
-      onClose: (info) => log.closes.push(info),
-    },
-    (given) => {
-      url = given;
-      return fake as unknown as WebSocket;
-    },
-  );
-  return { fake, log, socket, url: () => url };
+  const timers = manualTimers();
+  const { log, handlers } = recorder();
+  const socket = openDrpSocket(URL_WITH_TOKEN, handlers, {
+    createWorker: () => null,
+    createWebSocket: () => fake as unknown as WebSocket,
+    timers,
+  });
+  return { fake, timers, log, socket };
 }
 
-describe('openDrpSocket', () => {
-  it('opens the URL as given and asks for ArrayBuffer binary frames', () => {
-    const { fake, url } = setup();
-    expect(url()).toBe('ws://127.0.0.1:1/api/v3/ws?token=t');
-    expect(fake.binaryType).toBe('arraybuffer');
+function inWorker() {
+  const worker = new FakeWorker();
+  const fallbackSockets: string[] = [];
+  const timers = manualTimers();
+  const { log, handlers } = recorder();
+  const socket = openDrpSocket(URL_WITH_TOKEN, handlers, {
+    createWorker: () => worker as unknown as Worker,
+    createWebSocket: (url) => {
+      fallbackSockets.push(url);
+      return new FakeWebSocket() as unknown as WebSocket;
+    },
+    timers,
   });
+  return { worker, fallbackSockets, log, socket };
+}
 
-  it('passes text frames through untouched and reports binary frames by size', () => {
-    const { fake, log } = setup();
-    fake.onmessage?.({ data: '{"Type":"x"}' });
-    fake.onmessage?.({ data: new ArrayBuffer(12) });
-    expect(log.frames).toEqual(['{"Type":"x"}']);
-    expect(log.binary).toEqual([12]);
-  });
-
-  it('sends only while open', () => {
-    const { fake, socket } = setup();
-    expect(socket.send('register a.b.c')).toBe(false);
-    fake.readyState = 1;
-    fake.onopen?.();
+describe('openDrpSocket on the main thread (no Worker)', () => {
+  it('delivers open, batched frames and one close', () => {
+    const { fake, timers, log, socket } = onMainThread();
+    expect(socket.isOpen).toBe(false);
+    fake.accept();
+    expect(log.opened).toBe(1);
     expect(socket.isOpen).toBe(true);
-    expect(socket.send('register a.b.c')).toBe(true);
-    expect(fake.sent).toEqual(['register a.b.c']);
+    fake.receive(eventText('a'));
+    fake.receive(eventText('b'));
+    expect(log.batches).toHaveLength(0);
+    timers.runAll();
+    expect(log.batches).toHaveLength(1);
+    expect(log.batches[0].map((frame) => frame.kind === 'event' && frame.header.Key)).toEqual(['a', 'b']);
+    fake.closeFromServer(1006);
+    expect(log.closes).toEqual([{ code: 1006, reason: '', wasClean: false }]);
+    expect(socket.isOpen).toBe(false);
   });
 
-  it('closes with a normal-closure code and reports the close once', () => {
-    const { fake, socket, log } = setup();
-    fake.readyState = 1;
+  it('sends only while open, and not once closing', () => {
+    const { fake, socket } = onMainThread();
+    expect(socket.send('register a.b.c')).toBe(false);
+    fake.accept();
+    expect(socket.send('register a.b.c')).toBe(true);
     socket.close();
     socket.close();
+    expect(socket.isOpen).toBe(false);
+    expect(socket.send('register d.e.f')).toBe(false);
+    expect(fake.sent).toEqual(['register a.b.c']);
     expect(fake.closeCalls).toEqual([[1000, 'closed by user']]);
-    fake.onclose?.({ code: 1000, reason: 'closed by user', wasClean: true });
-    fake.onclose?.({ code: 1006, reason: '', wasClean: false });
+  });
+});
+
+describe('openDrpSocket with the socket worker', () => {
+  it('asks the worker to open the URL and relays its notices; the worker ends with the connection', () => {
+    const { worker, log, socket } = inWorker();
+    expect(worker.commands).toEqual([{ type: 'open', url: URL_WITH_TOKEN }]);
+    worker.notify({ type: 'open' });
+    expect(log.opened).toBe(1);
+    expect(socket.send('register machines.*.*')).toBe(true);
+    expect(worker.commands[1]).toEqual({ type: 'send', text: 'register machines.*.*' });
+    worker.notify({ type: 'frames', frames: [{ kind: 'error', reason: 'binary frame', bytes: 3, preview: '' }] });
+    worker.notify({ type: 'frames', frames: [] });
+    expect(log.batches).toHaveLength(1);
+    socket.close();
+    expect(worker.commands[2]).toEqual({ type: 'close' });
+    expect(worker.terminated).toBe(false);
+    worker.notify({ type: 'close', info: { code: 1000, reason: 'closed by user', wasClean: true } });
     expect(log.closes).toEqual([{ code: 1000, reason: 'closed by user', wasClean: true }]);
+    expect(worker.terminated).toBe(true);
+    worker.notify({ type: 'frames', frames: [{ kind: 'error', reason: 'late', bytes: 1, preview: '' }] });
+    expect(log.batches).toHaveLength(1);
+  });
+
+  it('an open that arrives after the page asked to close is not reported', () => {
+    const { worker, log, socket } = inWorker();
+    socket.close();
+    worker.notify({ type: 'open' });
+    expect(log.opened).toBe(0);
+    expect(socket.isOpen).toBe(false);
+  });
+
+  it('falls back to a main-thread socket when the worker fails to start, replaying the open', () => {
+    const { worker, fallbackSockets, log } = inWorker();
+    worker.fail();
+    expect(worker.terminated).toBe(true);
+    expect(fallbackSockets).toEqual([URL_WITH_TOKEN]);
+    expect(log.closes).toHaveLength(0);
+  });
+
+  it('reports a worker that fails mid-connection as a dropped connection', () => {
+    const { worker, fallbackSockets, log } = inWorker();
+    worker.notify({ type: 'open' });
+    worker.fail();
+    expect(fallbackSockets).toEqual([]);
+    expect(log.closes).toEqual([{ code: 1006, reason: 'the socket worker failed', wasClean: false }]);
   });
 });

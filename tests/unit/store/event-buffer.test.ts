@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DrpEvent } from '../../../src/protocol/event';
+import { packFrames } from '../../../src/connection/frame-text';
+import { receiveTextFrame } from '../../../src/connection/received-frame';
 import { EventBuffer } from '../../../src/store/event-buffer';
 
-function event(type: string, key: string): DrpEvent {
-  return { Time: '2021-08-30T14:01:59Z', Type: type, Action: 'save', Key: key, Principal: '', Object: { Name: key }, Original: null };
-}
-
 function append(buffer: EventBuffer, type: string, key: string) {
-  const e = event(type, key);
-  const raw = JSON.stringify(e);
-  return buffer.append(e, raw, raw.length, 0);
+  const raw = JSON.stringify({ Time: '2021-08-30T14:01:59Z', Type: type, Action: 'save', Key: key, Principal: '', Object: { Name: key }, Original: null });
+  const [frame] = packFrames([receiveTextFrame(raw)]).frames;
+  if (frame.kind !== 'event') throw new Error('fixture is not an event');
+  return buffer.append(frame.header, frame.text, frame.bytes, 0);
 }
 
 describe('EventBuffer key index', () => {

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { packFrames } from '../../../src/connection/frame-text';
+import { receiveBinaryFrame, receiveTextFrame } from '../../../src/connection/received-frame';
 import type { RestResult, ServerInfo } from '../../../src/connection/rest-client';
+import { getRecord } from '../../../src/store/read-helpers';
 import { INFO, setupSession as setup } from './fake-network';
 import { ackFrame, eventFrame } from './frames';
 
@@ -177,6 +180,25 @@ describe('subscriptions', () => {
     expect(updates?.count).toBe(2);
     expect(t.store.getState().counters.unattributed).toBe(1);
     expect(t.store.getState().counters.received).toBe(4);
+  });
+
+  it('ingests the socket’s pre-classified batches without parsing them again, jobs specs included', async () => {
+    const t = await connected();
+    t.actions.register('machine_jobs.*.m-1');
+    const job = receiveTextFrame(eventFrame('jobs', 'update', 'j1', { Machine: 'm-1', State: 'running' }));
+    const other = receiveTextFrame(eventFrame('jobs', 'update', 'j2', { Machine: 'm-2' }));
+    if (job.kind !== 'event' || other.kind !== 'event') throw new Error('fixtures must be events');
+    // The store trusts the header: a frame text it re-parsed would not yield this Key.
+    const relabelled = { ...job, header: { ...job.header, Key: 'from-the-header' } };
+    const batch = packFrames([receiveTextFrame(ackFrame('register', 'machine_jobs.*.m-1')), relabelled, other, receiveBinaryFrame(5)]);
+    t.last().handlers.onFrames(batch.frames);
+    expect(t.store.getState().counters.received).toBe(0);
+    t.scheduler.flushAll();
+    const state = t.store.getState();
+    expect(state.revision).toBe(1);
+    expect(state.subscriptions[0]).toMatchObject({ status: 'active', count: 1 });
+    expect(state.counters).toMatchObject({ received: 2, unattributed: 1, malformed: 1, acks: 1 });
+    expect(getRecord(t.store, 1)).toMatchObject({ key: 'from-the-header', type: 'jobs', raw: job.raw });
   });
 
   it('deregisters: sends the command and removes the entry on its ack', async () => {
