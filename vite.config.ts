@@ -7,8 +7,9 @@ import react from '@vitejs/plugin-react';
  * rendered as text, never HTML); the CSP is the second line: even injected markup could not run
  * inline script or load code from elsewhere.
  *
- * - script-src/style-src 'self': only the bundled files. React's `style` props and TanStack Virtual's
- *   transforms are set through the CSSOM, which style-src does not restrict.
+ * - script-src/style-src 'self': only the bundled files (the socket worker too: worker-src falls back
+ *   to script-src). React's `style` props (the timeline's row offsets) are set through the CSSOM,
+ *   which style-src does not restrict.
  * - connect-src: the DRP endpoint is whatever the user types, on any host, over http(s) for REST and
  *   ws(s) for the socket; 'self' for the demo's `./demo.json`. Scheme sources rather than `*`, whose
  *   coverage of ws:/wss: differs between CSP levels.
