@@ -16,15 +16,6 @@ export function maxScrollTop(count: number, rowHeight: number, viewportHeight: n
   return Math.max(0, count * rowHeight - viewportHeight);
 }
 
-/** The rows that intersect the viewport at `scrollTop`, plus `overscan` rows on each side. */
-export function visibleRows(scrollTop: number, viewportHeight: number, count: number, rowHeight: number, overscan: number): RowWindow {
-  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
-  const top = Math.min(Math.max(0, scrollTop), maxScrollTop(count, rowHeight, viewportHeight));
-  const first = Math.floor(top / rowHeight);
-  const last = Math.ceil((top + Math.max(0, viewportHeight)) / rowHeight);
-  return { start: Math.max(0, first - overscan), end: Math.min(count, last + overscan) };
-}
-
 /** Whether a viewport at `scrollTop` shows the end of the list, within `threshold` pixels. */
 export function isAtEnd(scrollTop: number, viewportHeight: number, count: number, rowHeight: number, threshold: number): boolean {
   return scrollTop + viewportHeight >= count * rowHeight - threshold;

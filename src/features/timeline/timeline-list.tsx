@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { ConnectionGap } from '../../store/inspector-state';
 import { TimelineRows } from '../../store/timeline-rows';
@@ -40,8 +40,9 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
   // Events plus gap markers; rebuilt only when the filtered list or the gaps change.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable view's contents
   const rows = useMemo(() => new TimelineRows(view, gaps), [view, version, gaps]);
+  const keyOfRow = useCallback((index: number) => rows.keyAt(index), [rows]);
   const { scrollerRef, range, totalHeight, atEnd, scrollToEnd, reveal, onScroll, onWheel, onPointerDown: holdOnPointerDown } =
-    useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN);
+    useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN, keyOfRow);
   /** Set when a mouse pointerdown already selected, so its click does not select again. */
   const selectedOnPointerDown = useRef(false);
 

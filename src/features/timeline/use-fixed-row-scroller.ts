@@ -1,7 +1,11 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent, RefObject, UIEvent, WheelEvent } from 'react';
-import { isAtEnd, maxScrollTop, scrollTopToReveal, visibleRows } from './row-window';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { isAtEnd, maxScrollTop, scrollTopToReveal } from './row-window';
 import type { RowWindow } from './row-window';
+
+type OffsetListener = (offset: number, isScrolling: boolean) => void;
 
 /** Within this many pixels of the end counts as "at the end" (sub-pixel scroll positions). */
 const END_THRESHOLD_PX = 2;
@@ -27,21 +31,27 @@ export interface FixedRowScroller {
  * A virtual list of fixed-height rows that follows its tail: at the bottom, appended rows scroll into
  * view; scrolling away stops following; scrolling back to the bottom (or `scrollToEnd`) resumes.
  *
- * Why not the virtualizer library: with one row height every position is arithmetic, while the
- * library's follow-tail read `scrollHeight` (a forced layout) on updates and measured every new row
- * (issue 4 profile). Here a commit writes `scrollTop` at most once, computed as
- * `count × rowHeight − viewport`, and nothing reads layout except `scrollTop`/`clientHeight` in
- * scroll events and the viewport height in a ResizeObserver callback.
+ * TanStack Virtual picks the rows to render, configured for one row height so it never measures a
+ * row. Its own follow-tail and its default scroll observer read `scrollHeight` (a forced layout) on
+ * every update, which was 16 % of the main thread in a flood (issue 4 profile), so this hook keeps
+ * the tail itself: a commit writes `scrollTop` at most once, computed as `count × rowHeight −
+ * viewport`, and hands that offset straight to the virtualizer through a custom
+ * `observeElementOffset`, so the rows for the new offset render before the frame is painted.
  *
  * While a pointer is down on the list the tail is not followed, so the row under the pointer stays
  * put until the button comes up and the click lands on the row that was pressed (at 2,000 events/s
  * rows used to move between pointerdown and pointerup in 39 of 48 clicks).
  */
-export function useFixedRowScroller(count: number, rowHeight: number, overscan: number): FixedRowScroller {
+export function useFixedRowScroller(
+  count: number,
+  rowHeight: number,
+  overscan: number,
+  getItemKey: (index: number) => string | number,
+): FixedRowScroller {
   const scrollerRef = useRef<HTMLDivElement | null>(null);
+  /** The virtualizer's offset callback: scroll events and this hook's own writes both feed it. */
+  const reportOffset = useRef<OffsetListener | null>(null);
   const [viewport, setViewport] = useState(0);
-  /** The scroll offset the list was last seen at, while not tracking the tail. */
-  const [scrollTop, setScrollTop] = useState(0);
   const [following, setFollowing] = useState(true);
   const [held, setHeld] = useState(false);
   /** The last offset this hook wrote; its own scroll events must not read as the user's. */
@@ -59,9 +69,17 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
   // Following the tail there is nothing below the viewport, and rows above it only matter once the
   // user scrolls (which re-renders anyway): a few rows of margin are enough, and each row not
   // rendered is one less to lay out and paint in every list update of a flood.
-  const range = tracking
-    ? visibleRows(maxTop, viewport, count, rowHeight, Math.min(overscan, TAIL_OVERSCAN))
-    : visibleRows(Math.min(scrollTop, maxTop), viewport, count, rowHeight, overscan);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack's virtualizer keeps mutable state by design (TOOLCHAIN.md).
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey,
+    overscan: tracking ? Math.min(overscan, TAIL_OVERSCAN) : overscan,
+    observeElementOffset: (instance, report) => observeScrollTop(instance, report, reportOffset),
+  });
+  const items = virtualizer.getVirtualItems();
+  const range: RowWindow = items.length > 0 ? { start: items[0].index, end: items[items.length - 1].index + 1 } : { start: 0, end: 0 };
 
   // Viewport height: read once on mount, then in a ResizeObserver callback (layout is clean there).
   useLayoutEffect(() => {
@@ -82,6 +100,7 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
     written.current = maxTop;
     lastTop.current = maxTop;
     element.scrollTop = maxTop;
+    reportOffset.current?.(maxTop, false);
   });
 
   // The pointer may leave the list while down; its release anywhere ends the hold.
@@ -101,7 +120,6 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
       const element = event.currentTarget;
       const offset = element.scrollTop;
       lastTop.current = offset;
-      setScrollTop(offset);
       if (written.current !== null && Math.abs(offset - written.current) < 1) return;
       written.current = null;
       // clientHeight, not the observed viewport: right after a resize the observer may lag a frame.
@@ -114,7 +132,6 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
     (event: WheelEvent<HTMLDivElement>): void => {
       // Stop following before the scroll event arrives: a tail write in between would undo the wheel.
       if (event.deltaY < 0 && following && lastTop.current > 0) {
-        setScrollTop(lastTop.current);
         setFollowing(false);
       }
     },
@@ -123,7 +140,6 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
 
   const onPointerDown = useCallback((event: ReactPointerEvent<HTMLDivElement>): void => {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
-    setScrollTop(lastTop.current);
     setHeld(true);
   }, []);
 
@@ -142,11 +158,11 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
       }
       const next = scrollTopToReveal(index, Math.min(lastTop.current, maxTop), viewport, rowHeight);
       setFollowing(false);
-      setScrollTop(next);
       if (next !== lastTop.current) {
         written.current = next;
         lastTop.current = next;
         element.scrollTop = next;
+        reportOffset.current?.(next, false);
       }
     },
     [count, maxTop, viewport, rowHeight, scrollToEnd],
@@ -162,5 +178,27 @@ export function useFixedRowScroller(count: number, rowHeight: number, overscan: 
     onScroll,
     onWheel,
     onPointerDown,
+  };
+}
+
+/**
+ * The virtualizer's scroll-offset source: `scrollTop` on scroll events, reported as "not scrolling"
+ * so the library skips its `scrollHeight` read, plus the callback kept in `sink` for the hook's own
+ * writes (which would otherwise reach the virtualizer one scroll event, i.e. one frame, late).
+ */
+function observeScrollTop(
+  instance: Virtualizer<HTMLDivElement, HTMLDivElement>,
+  report: OffsetListener,
+  sink: { current: OffsetListener | null },
+): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const onScroll = (): void => report(element.scrollTop, false);
+  sink.current = report;
+  element.addEventListener('scroll', onScroll, { passive: true });
+  report(element.scrollTop, false);
+  return () => {
+    element.removeEventListener('scroll', onScroll);
+    if (sink.current === report) sink.current = null;
   };
 }

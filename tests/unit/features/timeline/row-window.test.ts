@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAtEnd, maxScrollTop, scrollTopToReveal, visibleRows } from '../../../../src/features/timeline/row-window';
+import { isAtEnd, maxScrollTop, scrollTopToReveal } from '../../../../src/features/timeline/row-window';
 
 const H = 26;
 
@@ -8,18 +8,6 @@ describe('row window arithmetic', () => {
     expect(maxScrollTop(100, H, 260)).toBe(100 * H - 260);
     expect(maxScrollTop(5, H, 260)).toBe(0);
     expect(maxScrollTop(0, H, 260)).toBe(0);
-  });
-
-  it('renders the rows that intersect the viewport plus the overscan, clamped to the list', () => {
-    // Rows 10..19 are visible at 260 px (10 rows), partially row 20 when offset by half a row.
-    expect(visibleRows(10 * H, 10 * H, 1000, H, 0)).toEqual({ start: 10, end: 20 });
-    expect(visibleRows(10 * H + 13, 10 * H, 1000, H, 0)).toEqual({ start: 10, end: 21 });
-    expect(visibleRows(10 * H, 10 * H, 1000, H, 3)).toEqual({ start: 7, end: 23 });
-    expect(visibleRows(0, 10 * H, 1000, H, 3)).toEqual({ start: 0, end: 13 });
-    // At (or past) the end: the last rows, never an index beyond the list.
-    expect(visibleRows(1e9, 10 * H, 1000, H, 3)).toEqual({ start: 987, end: 1000 });
-    expect(visibleRows(0, 10 * H, 4, H, 3)).toEqual({ start: 0, end: 4 });
-    expect(visibleRows(0, 10 * H, 0, H, 3)).toEqual({ start: 0, end: 0 });
   });
 
   it('knows the end within a threshold', () => {
