@@ -1,19 +1,10 @@
+import { createTestStore } from '../support/test-store';
 import { readSeedFrames } from '../../fixtures/seed-events';
 import { describe, expect, it } from 'vitest';
 import { changeSummaryOf, peekChangeSummary, selectEventDiff } from '../../../src/store/diff-selectors';
-import { createManualScheduler } from '../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../src/store/inspector-store';
 
 
-function setup(capacity = 100) {
-  const scheduler = createManualScheduler();
-  const store = createInspectorStore({ capacity, scheduler });
-  const ingest = (...frames: string[]) => {
-    for (const text of frames) store.getState().actions.ingestFrame(text);
-    scheduler.flushAll();
-  };
-  return { store, ingest };
-}
+const setup = (capacity = 100) => createTestStore(capacity);
 
 function frame(type: string, action: string, key: string, object: unknown, original: unknown = null): string {
   return JSON.stringify({ Time: '2021-08-30T14:02:11.5Z', Type: type, Action: action, Key: key, Principal: 'user:rocketskates', Object: object, Original: original });

@@ -1,15 +1,12 @@
+import { createTestStore } from '../support/test-store';
 import { describe, expect, it } from 'vitest';
 import { MASK } from '../../../src/lib/mask-secrets';
 import { exportEvents } from '../../../src/store/event-export';
-import { createManualScheduler } from '../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../src/store/inspector-store';
 import { eventFrame } from './frames';
 
 function setup(frames: string[], capacity = 100) {
-  const scheduler = createManualScheduler();
-  const store = createInspectorStore({ capacity, scheduler });
-  for (const frame of frames) store.getState().actions.ingestFrame(frame);
-  scheduler.flushAll();
+  const { store, ingest } = createTestStore(capacity);
+  ingest(...frames);
   return store;
 }
 

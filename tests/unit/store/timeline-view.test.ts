@@ -1,6 +1,5 @@
+import { createTestStore } from '../support/test-store';
 import { describe, expect, it } from 'vitest';
-import { createManualScheduler } from '../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../src/store/inspector-store';
 import {
   EMPTY_TIMELINE_FILTER,
   TimelineView,
@@ -14,12 +13,7 @@ function frame(type: string, action: string, key: string, principal: string, obj
 }
 
 function setup(capacity = 100) {
-  const scheduler = createManualScheduler();
-  const store = createInspectorStore({ capacity, scheduler });
-  const ingest = (...frames: string[]) => {
-    for (const text of frames) store.getState().actions.ingestFrame(text);
-    scheduler.flushAll();
-  };
+  const { store, ingest } = createTestStore(capacity);
   const view = new TimelineView(storeTimelineSource(store));
   const unsubscribe = store.subscribe(() => view.sync());
   const shown = (): number[] => Array.from({ length: view.count }, (_, i) => view.seqAt(i));

@@ -1,50 +1,24 @@
+import { enableActEnvironment, mountEventDetail, unmountEventDetail } from '../../support/mount-event-detail';
 import { readSeedFrames } from '../../../fixtures/seed-events';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import type { Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EventDetail } from '../../../../src/features/event-detail/event-detail';
 import { MASK } from '../../../../src/lib/mask-secrets';
-import { createManualScheduler } from '../../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../../src/store/inspector-store';
 import type { InspectorStore } from '../../../../src/store/inspector-state';
-import { InspectorStoreContext } from '../../../../src/store/store-context';
 
 
 function frame(type: string, action: string, key: string, object: unknown, original: unknown = null): string {
   return JSON.stringify({ Time: '2021-08-30T14:02:11.538920417Z', Type: type, Action: action, Key: key, Principal: 'user:rocketskates', Object: object, Original: original });
 }
 
-let root: Root | undefined;
 let container: HTMLElement | undefined;
 
-beforeAll(() => {
-  // Tells React this environment runs updates inside act() (React 19 testing docs).
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = undefined;
-});
+beforeAll(enableActEnvironment);
+afterEach(unmountEventDetail);
 
 function mount(capacity: number, frames: string[]): InspectorStore {
-  const scheduler = createManualScheduler();
-  const store = createInspectorStore({ capacity, scheduler });
-  for (const text of frames) store.getState().actions.ingestFrame(text);
-  scheduler.flushAll();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root?.render(
-      <InspectorStoreContext.Provider value={store}>
-        <EventDetail />
-      </InspectorStoreContext.Provider>,
-    ),
-  );
-  return store;
+  const mounted = mountEventDetail(capacity, frames);
+  container = mounted.container;
+  return mounted.store;
 }
 
 const select = (store: InspectorStore, seq: number) => act(() => store.getState().actions.select(seq));

@@ -1,46 +1,21 @@
+import { enableActEnvironment, mountEventDetail, unmountEventDetail } from '../../support/mount-event-detail';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import type { Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EventDetail } from '../../../../src/features/event-detail/event-detail';
 import { HUGE_PAYLOAD_CHARS, RAW_PREVIEW_CHARS } from '../../../../src/lib/payload-limits';
-import { createManualScheduler } from '../../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../../src/store/inspector-store';
 import type { InspectorStore } from '../../../../src/store/inspector-state';
-import { InspectorStoreContext } from '../../../../src/store/store-context';
 
-let root: Root | undefined;
 let container: HTMLElement | undefined;
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = undefined;
-});
+beforeAll(enableActEnvironment);
+afterEach(unmountEventDetail);
 
 function eventText(objectJson: string, key = 'k'): string {
   return `{"Time":"2021-08-30T14:02:11.5Z","Type":"machines","Action":"update","Key":${JSON.stringify(key)},"Principal":"","Object":${objectJson},"Original":null}`;
 }
 
 function mountWith(frames: string[]): InspectorStore {
-  const scheduler = createManualScheduler();
-  const store = createInspectorStore({ capacity: 10, scheduler });
-  for (const text of frames) store.getState().actions.ingestFrame(text);
-  scheduler.flushAll();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root?.render(
-      <InspectorStoreContext.Provider value={store}>
-        <EventDetail />
-      </InspectorStoreContext.Provider>,
-    ),
-  );
+  const { store, container: host } = mountEventDetail(10, frames);
+  container = host;
   act(() => store.getState().actions.select(1));
   return store;
 }
