@@ -197,6 +197,8 @@ export class SessionController {
   /** A new Connect: drop the old socket (a gap the user caused) and any pending reconnect. */
   private beginAttempt(): number {
     this.attempt += 1;
+    // The previous session's credentials go now, even if this attempt fails before it stores its own.
+    this.target = null;
     this.cancelRetry();
     this.policy.reset();
     const socket = this.socket;
@@ -321,7 +323,11 @@ export class SessionController {
         this.resumingIsReconnect = isReconnect;
         this.checkResumed();
       },
-      onFrames: (frames) => this.store.getState().actions.ingestFrames(frames),
+      // A replaced socket may still deliver its last batch (the relay flushes on close, a worker may
+      // have posted already): those events belong to the old session, not after the new gap.
+      onFrames: (frames) => {
+        if (this.socket === socket) this.store.getState().actions.ingestFrames(frames);
+      },
       onClose: (info) => {
         if (this.socket !== socket) return;
         this.socket = null;

@@ -42,6 +42,8 @@ export function ConnectionPanel() {
       writeRememberedToken(rememberToken ? token : null);
       void actions.connect({ endpoint, auth: 'token', token });
     } else {
+      // A remembered token the user is no longer using must not stay behind in storage.
+      writeRememberedToken(null);
       void actions.connect({ endpoint, auth: 'password', username, password: passwordRef.current?.value ?? '' });
     }
   };

@@ -201,6 +201,18 @@ describe('subscriptions', () => {
     expect(getRecord(t.store, 1)).toMatchObject({ key: 'from-the-header', type: 'jobs', raw: job.raw });
   });
 
+  it('drops a replaced socket’s late batch: its events belong to the old session', async () => {
+    const t = await connected();
+    const old = t.last();
+    await t.actions.connect({ endpoint: 'drp', auth: 'token', token: 'tok2' });
+    t.last().open();
+    old.handlers.onFrames(packFrames([receiveTextFrame(eventFrame('machines', 'update', 'late', {}))]).frames);
+    t.last().handlers.onFrames(packFrames([receiveTextFrame(eventFrame('machines', 'update', 'fresh', {}))]).frames);
+    t.scheduler.flushAll();
+    expect(t.store.getState().counters.received).toBe(1);
+    expect(getRecord(t.store, 1)).toMatchObject({ key: 'fresh' });
+  });
+
   it('deregisters: sends the command and removes the entry on its ack', async () => {
     const t = await connected();
     t.actions.register('jobs.*.*');
