@@ -20,14 +20,14 @@ export function EventDetail() {
 
   if (selectedSeq === 0) {
     return (
-      <section className="event-detail event-detail--empty" aria-label="Event detail">
+      <section className="pane-column event-detail event-detail--empty" aria-label="Event detail">
         <p>Select an event in the timeline.</p>
       </section>
     );
   }
   if (!record) {
     return (
-      <section className="event-detail event-detail--empty" aria-label="Event detail">
+      <section className="pane-column event-detail event-detail--empty" aria-label="Event detail">
         <p data-testid="detail-evicted">Event #{selectedSeq} is no longer in the buffer (evicted or cleared).</p>
       </section>
     );
@@ -35,7 +35,7 @@ export function EventDetail() {
 
   const tab = DETAIL_TABS.find((candidate) => candidate.id === activeTab) ?? DETAIL_TABS[0];
   return (
-    <section className="event-detail" aria-label="Event detail" data-seq={selectedSeq}>
+    <section className="pane-column event-detail" aria-label="Event detail" data-seq={selectedSeq}>
       <EventHeader record={record} />
       <DetailTabList tabs={DETAIL_TABS} active={tab.id} onActivate={setActiveTab} />
       <div className="detail-tabpanel" role="tabpanel" id={tabPanelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0}>

@@ -26,7 +26,7 @@ export function Timeline() {
   useSlashFocus(textInputRef);
 
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section className="pane-column timeline" aria-label="Timeline">
       <TimelineFilterBar filter={draft} onChange={setDraft} error={view.error} textInputRef={textInputRef} />
       <div className="timeline-status">
         <span data-testid="timeline-count">
