@@ -10,10 +10,26 @@ import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 const features = ['connection-panel', 'subscriptions', 'timeline', 'event-detail', 'status-bar'];
 const layerZones = [
   { target: './src/protocol', from: './src', except: ['./protocol'], message: 'protocol/ is pure and imports nothing else from src/.' },
-  { target: './src/connection', from: ['./src/store', './src/features', './src/app', './src/lib', './src/components'], message: 'connection/ may import only protocol/.' },
-  { target: './src/lib', from: ['./src/connection', './src/store', './src/features', './src/app'], message: 'lib/ holds adapters; it may import only protocol/.' },
-  { target: './src/store', from: ['./src/features', './src/app', './src/components'], message: 'store/ must not import features/ or app/.' },
-  { target: './src/components', from: ['./src/features', './src/app', './src/store', './src/connection'], message: 'components/ are presentational.' },
+  {
+    target: './src/connection',
+    from: ['./src/store', './src/features', './src/app', './src/lib', './src/components'],
+    message: 'connection/ may import only protocol/.',
+  },
+  {
+    target: './src/lib',
+    from: ['./src/connection', './src/store', './src/features', './src/app'],
+    message: 'lib/ holds adapters; it may import only protocol/.',
+  },
+  {
+    target: './src/store',
+    from: ['./src/features', './src/app', './src/components'],
+    message: 'store/ must not import features/ or app/.',
+  },
+  {
+    target: './src/components',
+    from: ['./src/features', './src/app', './src/store', './src/connection'],
+    message: 'components/ are presentational.',
+  },
   { target: './src/features', from: './src/app', message: 'features/ must not import app/.' },
   { target: './src', from: ['./simulator', './tests', './bench'], message: 'src/ must not import the simulator, tests or benchmarks.' },
   { target: './simulator', from: './src', except: ['./protocol'], message: 'The simulator imports only src/protocol.' },

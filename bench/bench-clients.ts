@@ -51,7 +51,12 @@ export interface AppClientOptions {
   paused?: boolean;
 }
 
-export async function openAppClient(browser: Browser, appUrl: string, sim: Simulator, options: AppClientOptions = {}): Promise<BenchClient> {
+export async function openAppClient(
+  browser: Browser,
+  appUrl: string,
+  sim: Simulator,
+  options: AppClientOptions = {},
+): Promise<BenchClient> {
   const { context, page } = await newBenchPage(browser);
   await page.goto(`${appUrl}?endpoint=${encodeURIComponent(sim.httpUrl)}`);
   await page.getByLabel('Username').fill(DEMO_USER.username);
@@ -62,24 +67,32 @@ export async function openAppClient(browser: Browser, appUrl: string, sim: Simul
     const input = page.getByLabel('Buffer capacity');
     await input.fill(String(options.capacity));
     await input.press('Enter');
-    await page.getByTestId('buffer-capacity').filter({ hasText: new RegExp(`^${options.capacity}$`) }).waitFor({ timeout: 5_000 });
+    await page
+      .getByTestId('buffer-capacity')
+      .filter({ hasText: new RegExp(`^${options.capacity}$`) })
+      .waitFor({ timeout: 5_000 });
   }
   await page.getByLabel('Subscription').fill(BENCH_SPEC);
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await page.locator(`[data-testid="subscription"][data-spec="${BENCH_SPEC}"][data-status="active"]`).waitFor({ timeout: 15_000 });
   if (options.paused) await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await watchDomCounter(page, '[data-testid="received-count"]');
-  return { kind: options.paused ? 'app-paused' : 'app', page, connectionId: newestConnection(sim, BENCH_SPEC), close: () => context.close() };
+  return {
+    kind: options.paused ? 'app-paused' : 'app',
+    page,
+    connectionId: newestConnection(sim, BENCH_SPEC),
+    close: () => context.close(),
+  };
 }
 
 export async function openBareClient(browser: Browser, bare: BarePageServer, sim: Simulator, token: string): Promise<BenchClient> {
   const { context, page } = await newBenchPage(browser);
   await page.goto(bare.url);
   const wsUrl = `${sim.wsUrl}?token=${encodeURIComponent(token)}`;
-  await page.evaluate(
-    ([url, spec]) => (window as unknown as { bareConnect(u: string, s: string): Promise<void> }).bareConnect(url, spec),
-    [wsUrl, BENCH_SPEC] as const,
-  );
+  await page.evaluate(([url, spec]) => (window as unknown as { bareConnect(u: string, s: string): Promise<void> }).bareConnect(url, spec), [
+    wsUrl,
+    BENCH_SPEC,
+  ] as const);
   return { kind: 'bare', page, connectionId: newestConnection(sim, BENCH_SPEC), close: () => context.close() };
 }
 

@@ -24,7 +24,14 @@ async function waitForQuiet(client: BenchClient, quietMs: number): Promise<void>
   }
 }
 
-export async function fillBuffer(sim: Simulator, client: BenchClient, payload: Payload, target: number, rate: number, log?: (line: string) => void): Promise<number> {
+export async function fillBuffer(
+  sim: Simulator,
+  client: BenchClient,
+  payload: Payload,
+  target: number,
+  rate: number,
+  log?: (line: string) => void,
+): Promise<number> {
   let buffered = await bufferedCount(client);
   await client.page.getByRole('button', { name: 'Pause', exact: true }).click();
   for (let round = 0; buffered < target && round < 20; round++) {

@@ -28,8 +28,14 @@ export function measureBundle(distDir: string = fileURLToPath(new URL('../dist/a
   const sum = (list: BundleFile[], pick: (f: BundleFile) => number): number => list.reduce((total, f) => total + pick(f), 0);
   return {
     files,
-    jsGzipBytes: sum(files.filter((f) => f.name.endsWith('.js')), (f) => f.gzipBytes),
-    cssGzipBytes: sum(files.filter((f) => f.name.endsWith('.css')), (f) => f.gzipBytes),
+    jsGzipBytes: sum(
+      files.filter((f) => f.name.endsWith('.js')),
+      (f) => f.gzipBytes,
+    ),
+    cssGzipBytes: sum(
+      files.filter((f) => f.name.endsWith('.css')),
+      (f) => f.gzipBytes,
+    ),
     totalBytes: sum(files, (f) => f.bytes),
     totalGzipBytes: sum(files, (f) => f.gzipBytes),
   };

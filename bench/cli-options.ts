@@ -52,7 +52,8 @@ const QUICK: typeof FULL = {
 
 function numberList(text: string | undefined, flag: string): number[] {
   const values = (text ?? '').split(',').map(Number);
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`${flag} needs a comma list of positive numbers`);
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v <= 0))
+    throw new Error(`${flag} needs a comma list of positive numbers`);
   return values;
 }
 

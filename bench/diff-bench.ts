@@ -30,7 +30,13 @@ function machineUpdate(): DiffCase {
   const after = reparse(before) as Obj;
   after.CurrentJob = '5d6f1e2a-0c4b-4a53-9a77-2f7e1f1b6c2d';
   after.CurrentTask = 9;
-  return { name: 'machine update, Original → Object', before, after, expected: ['changed CurrentJob', 'changed CurrentTask'], iterations: 3000 };
+  return {
+    name: 'machine update, Original → Object',
+    before,
+    after,
+    expected: ['changed CurrentJob', 'changed CurrentTask'],
+    iterations: 3000,
+  };
 }
 
 function machineWithInventory(): DiffCase {
@@ -58,7 +64,15 @@ function megabyteMachines(): DiffCase {
   after.Stage = 'centos-8-complete';
   after.Meta.icon = 'check';
   after.Params['inventory/check-time'] = '2021-08-30T14:02:11Z';
-  inventory(after).Network.Interfaces.unshift({ Name: 'bond0', HardwareAddr: 'b8:59:9f:2a:11:f0', MTU: 9000, Flags: ['up'], Addrs: [], Speed: 20000, Driver: 'bonding' });
+  inventory(after).Network.Interfaces.unshift({
+    Name: 'bond0',
+    HardwareAddr: 'b8:59:9f:2a:11:f0',
+    MTU: 9000,
+    Flags: ['up'],
+    Addrs: [],
+    Speed: 20000,
+    Driver: 'bonding',
+  });
   openssl.Version = '9.9.9';
   packages.splice(2400, 1);
   const pkg = 'Params.gohai-inventory.Packages';
@@ -91,8 +105,19 @@ function correctnessCases(): DiffCase[] {
     },
     {
       name: 'remove from the middle of a Uuid-keyed array',
-      before: { Machines: [{ Uuid: 'u1', Name: 'm1' }, { Uuid: 'u2', Name: 'm2' }, { Uuid: 'u3', Name: 'm3' }] },
-      after: { Machines: [{ Uuid: 'u1', Name: 'm1' }, { Uuid: 'u3', Name: 'm3' }] },
+      before: {
+        Machines: [
+          { Uuid: 'u1', Name: 'm1' },
+          { Uuid: 'u2', Name: 'm2' },
+          { Uuid: 'u3', Name: 'm3' },
+        ],
+      },
+      after: {
+        Machines: [
+          { Uuid: 'u1', Name: 'm1' },
+          { Uuid: 'u3', Name: 'm3' },
+        ],
+      },
       expected: ['removed Machines[Uuid=u2]'],
     },
     {

@@ -21,8 +21,7 @@ export interface DiffCandidate {
 
 type Json = Record<string, unknown> | unknown[];
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function identityOf(item: unknown): string | undefined {
   if (!isObject(item)) return undefined;
@@ -41,7 +40,14 @@ const patcher = create({
 });
 
 /** Walks a jsondiffpatch delta next to the two values, to name array items by identity. */
-function convertDelta(delta: Delta, before: unknown, after: unknown, parts: PathPart[], segments: (string | number)[], out: DiffEntry[]): void {
+function convertDelta(
+  delta: Delta,
+  before: unknown,
+  after: unknown,
+  parts: PathPart[],
+  segments: (string | number)[],
+  out: DiffEntry[],
+): void {
   if (delta === undefined) return;
   const emit = (kind: DiffEntry['kind'], b: unknown, a: unknown): void => {
     const entry: DiffEntry = { path: formatPath(parts), segments: segments.slice(), kind };
@@ -67,9 +73,10 @@ function convertDelta(delta: Delta, before: unknown, after: unknown, parts: Path
       const removedSide = key.startsWith('_');
       const index = Number(removedSide ? key.slice(1) : key);
       const item = removedSide ? beforeArray[index] : afterArray[index];
-      const match = field !== undefined && !removedSide
-        ? beforeArray.find((candidate) => (candidate as Record<string, unknown>)[field] === (item as Record<string, unknown>)[field])
-        : beforeArray[index];
+      const match =
+        field !== undefined && !removedSide
+          ? beforeArray.find((candidate) => (candidate as Record<string, unknown>)[field] === (item as Record<string, unknown>)[field])
+          : beforeArray[index];
       parts.push(partFor(item, index));
       segments.push(index);
       convertDelta(child, match, removedSide ? undefined : item, parts, segments, out);

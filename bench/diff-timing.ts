@@ -36,7 +36,15 @@ export function megabytePair(): MegabytePair {
   after.Params['inventory/check-time'] = '2021-08-30T14:02:11Z';
   inventory.Packages[1000].Version = '9.9.9';
   inventory.Packages.splice(2000, 1);
-  inventory.Network.Interfaces.unshift({ Name: 'bond0', HardwareAddr: 'b8:59:9f:2a:11:f0', MTU: 9000, Flags: ['up'], Addrs: [], Speed: 20000, Driver: 'bonding' });
+  inventory.Network.Interfaces.unshift({
+    Name: 'bond0',
+    HardwareAddr: 'b8:59:9f:2a:11:f0',
+    MTU: 9000,
+    Flags: ['up'],
+    Addrs: [],
+    Speed: 20000,
+    Driver: 'bonding',
+  });
   return { before, after, bytes: JSON.stringify(after).length };
 }
 
@@ -144,7 +152,9 @@ export async function timeDiffInApp(sim: Simulator, client: BenchClient, pair: M
   sim.publish({ Type: 'machines', Action: 'update', Key: key, Object: pair.after, Original: pair.before });
   const deadline = Date.now() + 15_000;
   while ((await readCount(page)).count < baseline + 3 && Date.now() < deadline) await sleep(50);
-  const lastSeq = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll<HTMLElement>('[data-testid="timeline-row"]')].map((r) => Number(r.dataset.seq))));
+  const lastSeq = await page.evaluate(() =>
+    Math.max(0, ...[...document.querySelectorAll<HTMLElement>('[data-testid="timeline-row"]')].map((r) => Number(r.dataset.seq))),
+  );
 
   // Open the Diff tab on the small warm-up event so the big click lands on the Diff tab directly.
   const warm = await rowBox(page, lastSeq - 2);

@@ -21,14 +21,11 @@ function seededRandom(seed: number): () => number {
 
 type Random = () => number;
 
-const hex = (random: Random, length: number): string =>
-  Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
+const hex = (random: Random, length: number): string => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
 
-const uuid = (random: Random): string =>
-  `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}`;
+const uuid = (random: Random): string => `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}`;
 
-const mac = (random: Random): string =>
-  Array.from({ length: 6 }, () => hex(random, 2)).join(':');
+const mac = (random: Random): string => Array.from({ length: 6 }, () => hex(random, 2)).join(':');
 
 const base64 = (random: Random, bytes: number): string =>
   Buffer.from(Array.from({ length: bytes }, () => Math.floor(random() * 256))).toString('base64');
@@ -84,7 +81,13 @@ function packageRecord(random: Random, index: number): Record<string, unknown> {
 /** A gohai-like inventory whose compact JSON is about `targetBytes` long. */
 export function gohaiInventory(random: Random, targetBytes: number): Record<string, unknown> {
   const inventory: Record<string, unknown> = {
-    CPU: { Model: 'Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz', Cores: 40, Threads: 80, Sockets: 2, Flags: ['fpu', 'vme', 'de', 'pse', 'tsc', 'msr', 'pae', 'mce', 'avx2', 'avx512f'] },
+    CPU: {
+      Model: 'Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz',
+      Cores: 40,
+      Threads: 80,
+      Sockets: 2,
+      Flags: ['fpu', 'vme', 'de', 'pse', 'tsc', 'msr', 'pae', 'mce', 'avx2', 'avx512f'],
+    },
     Memory: { Total: 412316860416, Swap: 0 },
     Platform: { Hostname: 'r12-u07', Kernel: '4.18.0-305.el8.x86_64', OS: 'GNU/Linux' },
     Network: { Interfaces: ['eno1', 'eno2', 'ens1f0', 'ens1f1'].map((name) => networkInterface(random, name)) },
@@ -139,10 +142,25 @@ export function makeMachine({ seed, inventoryBytes }: MachineOptions): Record<st
     Params: params,
     // A 20-odd task workflow (drp-protocol.md §6.1: provisioning runs 20–40 tasks).
     Tasks: [
-      'stage:discover', 'bootenv:sledgehammer', 'enforce-sledgehammer', 'set-machine-ip-in-sledgehammer',
-      'reserve-dhcp-address', 'ssh-access', 'gohai', 'inventory-minimal', 'raid-reset', 'bios-configure',
-      'stage:centos-8-install', 'bootenv:centos-8-install', 'centos-drp-only-repos', 'set-hostname',
-      'network-config', 'ansible-apply', 'drp-agent', 'stage:complete', 'bootenv:local',
+      'stage:discover',
+      'bootenv:sledgehammer',
+      'enforce-sledgehammer',
+      'set-machine-ip-in-sledgehammer',
+      'reserve-dhcp-address',
+      'ssh-access',
+      'gohai',
+      'inventory-minimal',
+      'raid-reset',
+      'bios-configure',
+      'stage:centos-8-install',
+      'bootenv:centos-8-install',
+      'centos-drp-only-repos',
+      'set-hostname',
+      'network-config',
+      'ansible-apply',
+      'drp-agent',
+      'stage:complete',
+      'bootenv:local',
     ],
     CurrentTask: 8,
     RetryTaskAttempt: 0,
@@ -155,7 +173,13 @@ export function makeMachine({ seed, inventoryBytes }: MachineOptions): Record<st
     Arch: 'amd64',
     Locked: false,
     Context: '',
-    Fingerprint: { SSNHash: base64(random, 32), CSNHash: base64(random, 32), CloudInstanceID: '', SystemUUID: uuid(random), MemoryIds: [base64(random, 16), base64(random, 16)] },
+    Fingerprint: {
+      SSNHash: base64(random, 32),
+      CSNHash: base64(random, 32),
+      CloudInstanceID: '',
+      SystemUUID: uuid(random),
+      MemoryIds: [base64(random, 16), base64(random, 16)],
+    },
     Pool: 'default',
     PoolAllocated: false,
     PoolStatus: 'Free',

@@ -39,7 +39,11 @@ export async function measureFirstRender(browser: Browser, appUrl: string, sampl
     try {
       await context.addInitScript(markPanels, [PANELS, TIMELINE]);
       await page.goto(appUrl);
-      await page.waitForFunction(() => (window as unknown as { __firstRender: { panelsAt: number } }).__firstRender.panelsAt > 0, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __firstRender: { panelsAt: number } }).__firstRender.panelsAt > 0,
+        undefined,
+        { timeout: 15_000 },
+      );
       const timing = await page.evaluate(() => {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -56,5 +60,11 @@ export async function measureFirstRender(browser: Browser, appUrl: string, sampl
       await context.close();
     }
   }
-  return { samples, fcpMedianMs: median(fcp), panelsMedianMs: median(panels), panelsMaxMs: maxOf(panels), domContentLoadedMedianMs: median(dcl) };
+  return {
+    samples,
+    fcpMedianMs: median(fcp),
+    panelsMedianMs: median(panels),
+    panelsMaxMs: maxOf(panels),
+    domContentLoadedMedianMs: median(dcl),
+  };
 }

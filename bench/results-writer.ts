@@ -13,7 +13,8 @@ import { evaluateTargets, formatTargetLine, rowsFor, sustainedRates } from './ta
 
 export const SECTION_HEADING = '## Benchmark run';
 
-const f = (value: number | null | undefined, digits = 1): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+const f = (value: number | null | undefined, digits = 1): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (kbValue: number): string => `${(kbValue / 1024).toFixed(1)} MB`;
 
@@ -25,7 +26,20 @@ function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r'
 function ladderTable(rows: LadderRow[]): string[] {
   const sorted = [...rows].sort((a, b) => a.rate - b.rate || a.client.localeCompare(b.client));
   return table(
-    ['rate/s', 'client', 'sent', 'server dropped', 'counted', 'drain s', 'frame p50 ms', 'p95 ms', 'max ms', 'long tasks ms', 'longest ms', 'sustained'],
+    [
+      'rate/s',
+      'client',
+      'sent',
+      'server dropped',
+      'counted',
+      'drain s',
+      'frame p50 ms',
+      'p95 ms',
+      'max ms',
+      'long tasks ms',
+      'longest ms',
+      'sustained',
+    ],
     sorted.map((r) => [
       r.rate,
       r.client,
@@ -54,7 +68,9 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
     lines.push(
       `Max sustained rate (zero loss, drain ≤ ${SUSTAINED_DRAIN_SECONDS} s): **app ${rates.app}/s, bare page ${rates.bare}/s**` +
         (rates.bare > 0 ? ` → ratio ${(rates.app / rates.bare).toFixed(2)}×.` : '.') +
-        (rates.appPaused !== null ? ` With the view paused (ingest only, no timeline rendering) the app sustains ${rates.appPaused}/s.` : ''),
+        (rates.appPaused !== null
+          ? ` With the view paused (ingest only, no timeline rendering) the app sustains ${rates.appPaused}/s.`
+          : ''),
       '',
     );
   }
@@ -63,7 +79,13 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
     `Each rung: a ${seconds} s burst. "server dropped" = frames the simulator discarded because 256 were already waiting for that socket (melody's buffer, drp-protocol.md §7.4): the client read too slowly. "drain" = last send → counter reached the sent total ("never" shows when the count last moved). Frame intervals from requestAnimationFrame during the burst; long tasks during burst + drain. A ladder stops after two unsustained rungs.`,
     '',
   );
-  lines.push(...ladderTable([...rowsFor(results, 'app', payload.id), ...rowsFor(results, 'app-paused', payload.id), ...rowsFor(results, 'bare', payload.id)]));
+  lines.push(
+    ...ladderTable([
+      ...rowsFor(results, 'app', payload.id),
+      ...rowsFor(results, 'app-paused', payload.id),
+      ...rowsFor(results, 'bare', payload.id),
+    ]),
+  );
   return lines;
 }
 
@@ -94,8 +116,18 @@ function restSections(results: BenchResults): string[] {
   const diff = results.diff;
   if (diff) {
     lines.push(`### Diff of two ~1 MB machine objects (${kb(diff.bytes)} each)`, '');
-    const rows: (string | number)[][] = [['Node (diffObjects)', f(diff.node.medianMs, 2), f(diff.node.p95Ms, 2), f(diff.node.maxMs, 2), diff.node.entries, diff.node.samples]];
-    if (diff.browser) rows.push(['Chromium (diffObjects, Vite bundle)', f(diff.browser.medianMs, 2), f(diff.browser.p95Ms, 2), f(diff.browser.maxMs, 2), diff.browser.entries, diff.browser.samples]);
+    const rows: (string | number)[][] = [
+      ['Node (diffObjects)', f(diff.node.medianMs, 2), f(diff.node.p95Ms, 2), f(diff.node.maxMs, 2), diff.node.entries, diff.node.samples],
+    ];
+    if (diff.browser)
+      rows.push([
+        'Chromium (diffObjects, Vite bundle)',
+        f(diff.browser.medianMs, 2),
+        f(diff.browser.p95Ms, 2),
+        f(diff.browser.maxMs, 2),
+        diff.browser.entries,
+        diff.browser.samples,
+      ]);
     lines.push(...table(['where', 'median ms', 'p95 ms', 'max ms', 'entries', 'runs'], rows, ['l']));
     if (diff.app) {
       lines.push(
@@ -116,7 +148,12 @@ function restSections(results: BenchResults): string[] {
     lines.push(
       ...table(
         ['process', 'before', 'after', 'delta'],
-        kinds.map((k) => [k, mb(memory.before.snapshot.byKind[k]), mb(memory.after.snapshot.byKind[k]), mb(memory.after.snapshot.byKind[k] - memory.before.snapshot.byKind[k])]),
+        kinds.map((k) => [
+          k,
+          mb(memory.before.snapshot.byKind[k]),
+          mb(memory.after.snapshot.byKind[k]),
+          mb(memory.after.snapshot.byKind[k] - memory.before.snapshot.byKind[k]),
+        ]),
         ['l'],
       ),
     );
@@ -129,11 +166,22 @@ function restSections(results: BenchResults): string[] {
   if (results.scroll && results.scroll.length > 0) {
     const buffered = results.memory?.after.buffered;
     lines.push(`### Scrolling the full buffer${buffered ? ` (${buffered} events)` : ''}`, '');
-    lines.push('The timeline scroller driven from requestAnimationFrame: "flick" = 1500 px per frame down and back, "jumps" = a random scrollTop every frame (scrollbar drag).', '');
+    lines.push(
+      'The timeline scroller driven from requestAnimationFrame: "flick" = 1500 px per frame down and back, "jumps" = a random scrollTop every frame (scrollbar drag).',
+      '',
+    );
     lines.push(
       ...table(
         ['pattern', 'seconds', 'frame p50 ms', 'p95 ms', 'max ms', 'long tasks ms', 'longest ms'],
-        results.scroll.map((s) => [s.pattern, s.seconds, f(s.frames.p50), f(s.frames.p95), f(s.frames.max), f(s.longTaskMs, 0), f(s.longestTaskMs, 0)]),
+        results.scroll.map((s) => [
+          s.pattern,
+          s.seconds,
+          f(s.frames.p50),
+          f(s.frames.p95),
+          f(s.frames.max),
+          f(s.longTaskMs, 0),
+          f(s.longestTaskMs, 0),
+        ]),
         ['l'],
       ),
     );
@@ -144,7 +192,10 @@ function restSections(results: BenchResults): string[] {
     lines.push(
       ...table(
         ['file', 'bytes', 'gzip -9 bytes'],
-        [...bundle.files.map((b) => [`\`${b.name}\``, b.bytes, b.gzipBytes]), ['**total**', bundle.totalBytes, `**${bundle.totalGzipBytes}** (${kb(bundle.totalGzipBytes)})`]],
+        [
+          ...bundle.files.map((b) => [`\`${b.name}\``, b.bytes, b.gzipBytes]),
+          ['**total**', bundle.totalBytes, `**${bundle.totalGzipBytes}** (${kb(bundle.totalGzipBytes)})`],
+        ],
         ['l'],
       ),
     );
@@ -162,7 +213,13 @@ function restSections(results: BenchResults): string[] {
   if (profile) {
     lines.push(`### Where the app spends time (CPU profile at ${profile.rate}/s)`, '');
     lines.push(`Main thread, ${f(profile.totalMs, 0)} ms profiled, saved as \`${profile.file}\` (not committed). Top self time:`, '');
-    lines.push(...table(['function', 'location', 'self ms', '%'], profile.top.map((h) => [`\`${h.name}\``, h.where || '(native)', f(h.selfMs, 0), f(h.percent)]), ['l', 'l']));
+    lines.push(
+      ...table(
+        ['function', 'location', 'self ms', '%'],
+        profile.top.map((h) => [`\`${h.name}\``, h.where || '(native)', f(h.selfMs, 0), f(h.percent)]),
+        ['l', 'l'],
+      ),
+    );
   }
   if (results.failures.length > 0) {
     lines.push('### Phases that failed', '', ...results.failures.map((failure) => `- ${failure}`), '');
@@ -185,7 +242,10 @@ export function renderSection(results: BenchResults): string {
         ['platform', m.platform],
         ['Node', m.node],
         ['Chromium', `${m.chromium} (headless, scripts/chromium.ts flags)`],
-        ['load average at start', `${m.loadAtStart}${m.loadAtStart > m.cores / 2 ? ' — **busy machine: other processes competed for the CPU; treat absolute figures as pessimistic**' : ''}`],
+        [
+          'load average at start',
+          `${m.loadAtStart}${m.loadAtStart > m.cores / 2 ? ' — **busy machine: other processes competed for the CPU; treat absolute figures as pessimistic**' : ''}`,
+        ],
       ],
       ['l', 'l'],
     ),

@@ -53,7 +53,8 @@ async function withClient<T>(open: () => Promise<BenchClient>, measure: (client:
   }
 }
 
-const openApp = (env: Env, capacity?: number, paused?: boolean) => () => openAppClient(env.browser, env.app.url, env.sim, { capacity, paused });
+const openApp = (env: Env, capacity?: number, paused?: boolean) => () =>
+  openAppClient(env.browser, env.app.url, env.sim, { capacity, paused });
 const openBare = (env: Env) => () => openBareClient(env.browser, env.bare, env.sim, env.token);
 
 async function ladderPhase(env: Env, payload: Payload, rates: number[], withPausedView: boolean): Promise<void> {
@@ -62,7 +63,8 @@ async function ladderPhase(env: Env, payload: Payload, rates: number[], withPaus
   env.results.ladder.push(...(await withClient(openApp(env), (client) => runLadder(env.sim, client, ladder))));
   env.results.ladder.push(...(await withClient(openBare(env), (client) => runLadder(env.sim, client, ladder))));
   // Diagnostic, not a target: the same ladder with the view paused separates ingest from rendering.
-  if (withPausedView) env.results.ladder.push(...(await withClient(openApp(env, undefined, true), (client) => runLadder(env.sim, client, ladder))));
+  if (withPausedView)
+    env.results.ladder.push(...(await withClient(openApp(env, undefined, true), (client) => runLadder(env.sim, client, ladder))));
 }
 
 async function profilePhase(env: Env, rate: number): Promise<void> {
@@ -70,7 +72,8 @@ async function profilePhase(env: Env, rate: number): Promise<void> {
     const cdp = await startCpuProfile(client.page);
     await runRung(env.sim, client, MACHINE_2K, rate, env.options.seconds);
     const summary = await stopCpuProfile(cdp, `app-${rate}`);
-    for (const hot of summary.top.slice(0, 10)) log(`  ${hot.selfMs.toFixed(0).padStart(6)} ms ${hot.percent.toFixed(1).padStart(5)}%  ${hot.name} ${hot.where}`);
+    for (const hot of summary.top.slice(0, 10))
+      log(`  ${hot.selfMs.toFixed(0).padStart(6)} ms ${hot.percent.toFixed(1).padStart(5)}%  ${hot.name} ${hot.where}`);
     return { ...summary, rate };
   });
 }
@@ -91,7 +94,10 @@ async function memoryPhase(env: Env): Promise<void> {
     const after = await memoryPoint(client);
     const frameBytes = env.results.frameBytes[MACHINE_2K.id] ?? (await measureFrameBytes(env.sim, env.token, MACHINE_2K));
     env.results.memory = { ...memoryResult(before, after, frameBytes), target };
-    env.results.scroll = [await measureScroll(client.page, 'flick', env.options.scrollSeconds), await measureScroll(client.page, 'jumps', env.options.scrollSeconds)];
+    env.results.scroll = [
+      await measureScroll(client.page, 'flick', env.options.scrollSeconds),
+      await measureScroll(client.page, 'jumps', env.options.scrollSeconds),
+    ];
   });
 }
 
@@ -110,10 +116,15 @@ async function runPhases(env: Env): Promise<void> {
   };
   const wants = (name: Parameters<BenchOptions['phases']['has']>[0]): boolean => options.phases.has(name);
   if (wants('bundle')) await phase('bundle size', async () => void (results.bundle = measureBundle()));
-  if (wants('first-render')) await phase('first render', async () => void (results.firstRender = await measureFirstRender(env.browser, env.app.url, options.firstRenderSamples)));
+  if (wants('first-render'))
+    await phase(
+      'first render',
+      async () => void (results.firstRender = await measureFirstRender(env.browser, env.app.url, options.firstRenderSamples)),
+    );
   if (wants('ladder')) await phase('rate ladder ~2 KB', () => ladderPhase(env, MACHINE_2K, options.rates, !options.quick));
   if (wants('ladder-large')) await phase('rate ladder ~30 KB', () => ladderPhase(env, MACHINE_30K, options.largeRates, false));
-  if (wants('profile') && options.profileRate !== null) await phase(`CPU profile at ${options.profileRate}/s`, () => profilePhase(env, options.profileRate!));
+  if (wants('profile') && options.profileRate !== null)
+    await phase(`CPU profile at ${options.profileRate}/s`, () => profilePhase(env, options.profileRate!));
   if (wants('click')) {
     await phase('click-to-diff', async () => {
       results.clickToDiff = await withClient(openApp(env), (client) =>
@@ -142,7 +153,9 @@ async function main(): Promise<number> {
     failures: [],
   };
   if (results.machine.loadAtStart > results.machine.cores / 2) {
-    log(`[bench] warning: load average ${results.machine.loadAtStart} on ${results.machine.cores} cores; figures will be pessimistic and noisy`);
+    log(
+      `[bench] warning: load average ${results.machine.loadAtStart} on ${results.machine.cores} cores; figures will be pessimistic and noisy`,
+    );
   }
   try {
     const env: Env = { options, sim, app, bare, browser, token: await fetchToken(sim), results };

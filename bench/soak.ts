@@ -58,11 +58,17 @@ async function connectApp(page: Page, appUrl: string, sim: Simulator): Promise<v
   await page.getByLabel('Username', { exact: true }).fill(DEMO.username);
   await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await page.getByTestId('connection-status').filter({ hasText: /^open$/ }).waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId('connection-status')
+    .filter({ hasText: /^open$/ })
+    .waitFor({ timeout: 15_000 });
   const input = page.getByLabel('Buffer capacity');
   await input.fill(String(capacity));
   await input.press('Enter');
-  await page.getByTestId('buffer-capacity').filter({ hasText: new RegExp(`^${capacity}$`) }).waitFor({ timeout: 5_000 });
+  await page
+    .getByTestId('buffer-capacity')
+    .filter({ hasText: new RegExp(`^${capacity}$`) })
+    .waitFor({ timeout: 5_000 });
   await page.getByLabel('Subscription', { exact: true }).fill(SPEC);
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await page.locator(`[data-testid="subscription"][data-spec="${SPEC}"][data-status="active"]`).waitFor({ timeout: 15_000 });
@@ -71,7 +77,12 @@ async function connectApp(page: Page, appUrl: string, sim: Simulator): Promise<v
 async function readCounters(page: Page): Promise<Pick<SoakSample, 'received' | 'buffered' | 'evicted' | 'malformed'>> {
   return page.evaluate(() => {
     const read = (id: string): number => Number(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? 'NaN');
-    return { received: read('received-count'), buffered: read('buffered-count'), evicted: read('evicted-count'), malformed: read('malformed-count') };
+    return {
+      received: read('received-count'),
+      buffered: read('buffered-count'),
+      evicted: read('evicted-count'),
+      malformed: read('malformed-count'),
+    };
   });
 }
 
@@ -126,10 +137,25 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await connectApp(page, app.url, sim);
     const cdp = await context.newCDPSession(page);
-    const connectionId = Math.max(...sim.stats().connections.filter((c) => c.registrations.includes(SPEC)).map((c) => c.id));
+    const connectionId = Math.max(
+      ...sim
+        .stats()
+        .connections.filter((c) => c.registrations.includes(SPEC))
+        .map((c) => c.id),
+    );
     log(`${command}: connected, ring ${capacity}, ${source} at ${rate}/s`);
 
-    const run: SoakRun = { command, machine: machineInfo(browser), minutes, rate, capacity, source, frameChars, samples: [], ringFullAtSeconds: null };
+    const run: SoakRun = {
+      command,
+      machine: machineInfo(browser),
+      minutes,
+      rate,
+      capacity,
+      source,
+      frameChars,
+      samples: [],
+      ringFullAtSeconds: null,
+    };
     const outDir = new URL('./out/', import.meta.url);
     mkdirSync(outDir, { recursive: true });
     const outFile = new URL(`./soak-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, outDir);
@@ -138,9 +164,12 @@ async function main(): Promise<void> {
     const endAt = startedAt + minutes * 60_000;
     // A first sample soon after the start shows the fill; the rest follow the fixed period.
     const ringWatch = setInterval(() => {
-      void readCounters(page).then((counters) => {
-        if (run.ringFullAtSeconds === null && counters.buffered >= capacity) run.ringFullAtSeconds = (Date.now() - startedAt) / 1000;
-      }, () => undefined);
+      void readCounters(page).then(
+        (counters) => {
+          if (run.ringFullAtSeconds === null && counters.buffered >= capacity) run.ringFullAtSeconds = (Date.now() - startedAt) / 1000;
+        },
+        () => undefined,
+      );
     }, 1000);
     for (let next = startedAt + sampleSeconds * 1000; ; next += sampleSeconds * 1000) {
       await sleep(Math.max(0, Math.min(next, endAt) - Date.now()));

@@ -38,7 +38,11 @@ export interface LongTask {
 }
 
 /** Total long-task time overlapping [from, to] (clipped), and the longest single task there. */
-export function longTaskTotals(tasks: readonly LongTask[], from: number, to: number): { totalMs: number; longestMs: number; count: number } {
+export function longTaskTotals(
+  tasks: readonly LongTask[],
+  from: number,
+  to: number,
+): { totalMs: number; longestMs: number; count: number } {
   let totalMs = 0;
   let longestMs = 0;
   let count = 0;

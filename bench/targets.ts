@@ -20,13 +20,21 @@ export function rowsFor(results: BenchResults, client: LadderRow['client'], payl
   return results.ladder.filter((row) => row.client === client && row.payload === payload);
 }
 
-export function sustainedRates(results: BenchResults, payload: Payload['id']): { app: number; bare: number; appPaused: number | null; ladderTop: number } | null {
+export function sustainedRates(
+  results: BenchResults,
+  payload: Payload['id'],
+): { app: number; bare: number; appPaused: number | null; ladderTop: number } | null {
   const app = rowsFor(results, 'app', payload);
   const bare = rowsFor(results, 'bare', payload);
   const paused = rowsFor(results, 'app-paused', payload);
   if (app.length === 0 || bare.length === 0) return null;
   const ladderTop = Math.max(...app.map((r) => r.rate), ...bare.map((r) => r.rate));
-  return { app: maxSustainedRate(app), bare: maxSustainedRate(bare), appPaused: paused.length > 0 ? maxSustainedRate(paused) : null, ladderTop };
+  return {
+    app: maxSustainedRate(app),
+    bare: maxSustainedRate(bare),
+    appPaused: paused.length > 0 ? maxSustainedRate(paused) : null,
+    ladderTop,
+  };
 }
 
 function sustainedLine(results: BenchResults, payload: Payload): TargetLine {
@@ -43,7 +51,11 @@ function framesAtLine(results: BenchResults, id: string, rate: number | null, li
   if (rate === null || rate === 0) return { id, verdict: 'N/A', text: 'no sustained rung' };
   const row = rowsFor(results, 'app', MACHINE_2K.id).find((r) => r.rate === rate);
   if (!row) return { id, verdict: 'N/A', text: `no ${rate}/s rung` };
-  return { id, verdict: verdict(row.frames.p95 <= limitMs), text: `p95 ${fmt(row.frames.p95)} ms at ${rate}/s, follow-tail on (target ≤ ${limitMs} ms)` };
+  return {
+    id,
+    verdict: verdict(row.frames.p95 <= limitMs),
+    text: `p95 ${fmt(row.frames.p95)} ms at ${rate}/s, follow-tail on (target ≤ ${limitMs} ms)`,
+  };
 }
 
 function noLossLine(results: BenchResults): TargetLine {

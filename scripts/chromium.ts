@@ -18,9 +18,7 @@ const CHROMIUM_FLAGS = [
 export function chromiumExecutable(): string {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(candidate)) {
-    throw new Error(
-      `Chromium not found at ${candidate}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
+    throw new Error(`Chromium not found at ${candidate}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
   return candidate;
 }

@@ -50,7 +50,14 @@ function prepareVariants(machines: DrpObject[], count: number, options: BurstOpt
     // Successive events for one machine look like a runner walking its task list.
     const original: DrpObject = { ...base, CurrentTask: step, CurrentJob: rng.uuid() };
     const object: DrpObject = { ...base, CurrentTask: step + 1, CurrentJob: rng.uuid() };
-    const body = { Type: 'machines', Action: 'update', Key: key, Principal: `runner:${key}`, Object: object, Original: withOriginal ? original : null };
+    const body = {
+      Type: 'machines',
+      Action: 'update',
+      Key: key,
+      Principal: `runner:${key}`,
+      Object: object,
+      Original: withOriginal ? original : null,
+    };
     return { key, object, tail: JSON.stringify(body).slice(1) };
   });
 }

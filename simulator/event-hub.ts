@@ -146,7 +146,15 @@ export class EventHub {
   }
 
   private ackText(verb: CommandVerb, spec: string): string {
-    const ack: DrpEvent = { Time: this.options.clock.timestamp(), Type: ACK_TYPE, Action: verb, Key: spec, Principal: '', Object: null, Original: null };
+    const ack: DrpEvent = {
+      Time: this.options.clock.timestamp(),
+      Type: ACK_TYPE,
+      Action: verb,
+      Key: spec,
+      Principal: '',
+      Object: null,
+      Original: null,
+    };
     return JSON.stringify(ack);
   }
 

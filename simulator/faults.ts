@@ -30,7 +30,15 @@ export function sendHuge(hub: EventHub, store: ObjectStore, clock: Clock, bytes:
   const key = machine.Uuid as string;
   const params: DrpObject = { ...(machine.Params as DrpObject) };
   delete params['gohai-inventory'];
-  const event: DrpEvent = { Time: clock.timestamp(), Type: 'machines', Action: 'update', Key: key, Principal: `runner:${key}`, Object: { ...machine, Params: params }, Original: null };
+  const event: DrpEvent = {
+    Time: clock.timestamp(),
+    Type: 'machines',
+    Action: 'update',
+    Key: key,
+    Principal: `runner:${key}`,
+    Object: { ...machine, Params: params },
+    Original: null,
+  };
   const room = bytes - JSON.stringify(event).length - 30;
   if (room > 0) params['gohai-inventory'] = gohaiInventory(rng, room);
   const text = JSON.stringify(event);
@@ -60,7 +68,12 @@ export function hostileEvents(clock: Clock): DrpEvent[] {
       Action: 'update',
       Key: SCRIPT,
       Principal: `user:${HOSTILE_MARKUP}`,
-      Object: { Uuid: SCRIPT, Name: HOSTILE_MARKUP, Description: '"><svg onload="window.__pwned=1">', Params: { [HOSTILE_MARKUP]: SCRIPT, 'javascript:window.__pwned=1': 'javascript:window.__pwned=1' } },
+      Object: {
+        Uuid: SCRIPT,
+        Name: HOSTILE_MARKUP,
+        Description: '"><svg onload="window.__pwned=1">',
+        Params: { [HOSTILE_MARKUP]: SCRIPT, 'javascript:window.__pwned=1': 'javascript:window.__pwned=1' },
+      },
       Original: { Uuid: SCRIPT, Name: 'before', Description: '', Params: {} },
     },
     {
@@ -69,7 +82,12 @@ export function hostileEvents(clock: Clock): DrpEvent[] {
       Action: 'update',
       Key: 'global',
       Principal: 'javascript:window.__pwned=1',
-      Object: { Name: 'global', Description: SCRIPT, Meta: { icon: 'javascript:window.__pwned=1', color: HOSTILE_MARKUP }, Params: { '__proto__x': 1, [`${HOSTILE_MARKUP}`]: { constructor: SCRIPT } } },
+      Object: {
+        Name: 'global',
+        Description: SCRIPT,
+        Meta: { icon: 'javascript:window.__pwned=1', color: HOSTILE_MARKUP },
+        Params: { __proto__x: 1, [`${HOSTILE_MARKUP}`]: { constructor: SCRIPT } },
+      },
       Original: { Name: 'global', Description: '', Meta: {}, Params: {} },
     },
     {
@@ -78,7 +96,12 @@ export function hostileEvents(clock: Clock): DrpEvent[] {
       Action: 'warn',
       Key: HOSTILE_MARKUP,
       Principal: SCRIPT,
-      Object: { Level: 'warn', Service: HOSTILE_MARKUP, Message: `\u001b[31m${SCRIPT}\u001b[0m \u202eevil\u202c ${HOSTILE_MARKUP}`, Data: [SCRIPT] },
+      Object: {
+        Level: 'warn',
+        Service: HOSTILE_MARKUP,
+        Message: `\u001b[31m${SCRIPT}\u001b[0m \u202eevil\u202c ${HOSTILE_MARKUP}`,
+        Data: [SCRIPT],
+      },
       Original: null,
     },
   ];

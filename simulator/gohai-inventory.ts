@@ -23,7 +23,13 @@ export function gohaiInventory(rng: Prng, targetBytes: number): Record<string, u
   inventory.Other = { 'kernel-modules': modules };
   let size = JSON.stringify(inventory).length;
   while (size < targetBytes) {
-    const entry = { Name: `mod_${rng.token(6).toLowerCase()}`, Size: rng.int(4096, 900000), UsedBy: [`dep_${rng.token(4).toLowerCase()}`], State: 'Live', Offset: `0x${rng.hex(8)}` };
+    const entry = {
+      Name: `mod_${rng.token(6).toLowerCase()}`,
+      Size: rng.int(4096, 900000),
+      UsedBy: [`dep_${rng.token(4).toLowerCase()}`],
+      State: 'Live',
+      Offset: `0x${rng.hex(8)}`,
+    };
     modules.push(entry);
     size += JSON.stringify(entry).length + 1;
   }

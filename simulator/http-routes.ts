@@ -47,7 +47,10 @@ function grantToken(req: IncomingMessage, res: ServerResponse, url: URL, user: S
   if (ttlText !== null) {
     // v3 parses integer seconds (strconv.Atoi); durations like "1h" are newer and not emulated.
     if (!/^[+-]?\d+$/.test(ttlText)) {
-      return sendError(res, modelsError(400, 'API_ERROR', [`ttl: strconv.Atoi: parsing ${JSON.stringify(ttlText)}: invalid syntax`], 'users', name));
+      return sendError(
+        res,
+        modelsError(400, 'API_ERROR', [`ttl: strconv.Atoi: parsing ${JSON.stringify(ttlText)}: invalid syntax`], 'users', name),
+      );
     }
     ttl = Number(ttlText);
   }

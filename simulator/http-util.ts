@@ -30,7 +30,8 @@ export function sendEmpty(res: ServerResponse, status: number, headers: Record<s
 
 const ALLOW_METHODS = 'GET,POST,PUT,DELETE,OPTIONS,PATCH,HEAD';
 const ALLOW_HEADERS = 'Origin,X-Requested-With,Content-Type,Cookie,Authorization,WWW-Authenticate,X-Return-Attributes,X-Log-Token,Range';
-const EXPOSE_HEADERS = 'WWW-Authenticate,Set-Cookie,Access-Control-Allow-Headers,Access-Control-Allow-Credentials,Access-Control-Allow-Origin,X-DRP-LIST-COUNT,X-DRP-LIST-TOTAL-COUNT';
+const EXPOSE_HEADERS =
+  'WWW-Authenticate,Set-Cookie,Access-Control-Allow-Headers,Access-Control-Allow-Credentials,Access-Control-Allow-Origin,X-DRP-LIST-COUNT,X-DRP-LIST-TOTAL-COUNT';
 
 /**
  * DRP's permissive CORS (drp-protocol.md §1.6: gin-contrib/cors with AllowAllOrigins and

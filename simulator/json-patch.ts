@@ -84,7 +84,11 @@ function deepEqual(a: Json, b: Json): boolean {
 function canonical(value: Json): Json {
   if (Array.isArray(value)) return value.map(canonical);
   if (isContainer(value)) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical(value[k])]),
+    );
   }
   return value;
 }

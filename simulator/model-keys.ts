@@ -15,7 +15,17 @@ export function hexAddr(ip: string): string {
 }
 
 export const STORED_TYPES: readonly string[] = [
-  'machines', 'jobs', 'profiles', 'params', 'stages', 'workflows', 'tasks', 'bootenvs', 'subnets', 'leases', 'reservations',
+  'machines',
+  'jobs',
+  'profiles',
+  'params',
+  'stages',
+  'workflows',
+  'tasks',
+  'bootenvs',
+  'subnets',
+  'leases',
+  'reservations',
 ];
 
 export function isStoredType(type: string): boolean {

@@ -51,7 +51,15 @@ export class ObjectStore {
   }
 
   private publish(type: string, action: string, key: string, principal: string, object: DrpObject, original: DrpObject | null): void {
-    this.emit({ Time: this.clock.timestamp(), Type: type, Action: action, Key: key, Principal: principal, Object: object, Original: original });
+    this.emit({
+      Time: this.clock.timestamp(),
+      Type: type,
+      Action: action,
+      Key: key,
+      Principal: principal,
+      Object: object,
+      Original: original,
+    });
   }
 
   /** Puts an object in place without an event (initial content, like objects loaded at start-up). */

@@ -78,7 +78,13 @@ export function seedStages(): DrpObject[] {
 export function seedParams(): DrpObject[] {
   return [
     { Name: 'kernel-console', Description: 'Kernel console arguments', Documentation: '', Secure: false, Schema: { type: 'string' } },
-    { Name: 'ntp-servers', Description: 'NTP servers', Documentation: '', Secure: false, Schema: { type: 'array', items: { type: 'string', format: 'ipv4' } } },
+    {
+      Name: 'ntp-servers',
+      Description: 'NTP servers',
+      Documentation: '',
+      Secure: false,
+      Schema: { type: 'array', items: { type: 'string', format: 'ipv4' } },
+    },
     { Name: 'gohai-inventory', Description: 'Inventory gathered by gohai', Documentation: '', Secure: false, Schema: { type: 'object' } },
   ];
 }

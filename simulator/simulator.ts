@@ -122,7 +122,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return closing;
     },
     publish: (e) =>
-      publish({ Time: e.Time ?? clock.timestamp(), Type: e.Type, Action: e.Action ?? '', Key: e.Key ?? '', Principal: e.Principal ?? '', Object: e.Object ?? null, Original: e.Original ?? null }),
+      publish({
+        Time: e.Time ?? clock.timestamp(),
+        Type: e.Type,
+        Action: e.Action ?? '',
+        Key: e.Key ?? '',
+        Principal: e.Principal ?? '',
+        Object: e.Object ?? null,
+        Original: e.Original ?? null,
+      }),
     control,
     stats,
   };

@@ -33,7 +33,12 @@ const LOG_MESSAGES: ReadonlyArray<[service: string, level: string, file: string,
   ['backend', 'error', 'backend/dataTracker.go', 'Param validation failed for machine'],
 ];
 
-const STATIC_FILES = ['/sledgehammer/vmlinuz0', '/sledgehammer/stage1.img', '/centos-8/install/images/pxeboot/initrd.img', '/machines/<uuid>/compute.ks'];
+const STATIC_FILES = [
+  '/sledgehammer/vmlinuz0',
+  '/sledgehammer/stage1.img',
+  '/centos-8/install/images/pxeboot/initrd.img',
+  '/machines/<uuid>/compute.ks',
+];
 const TFTP_FILES = ['lpxelinux.0', 'ipxe.efi', 'pxelinux.cfg/<hex>', 'ldlinux.c32'];
 
 /**
@@ -113,8 +118,25 @@ export class Workload {
       const target = this.rng.pick(others);
       const { stage, bootEnv } = stageAndBootEnvAt(target, 0);
       this.queue.push(
-        () => this.updateMachine(uuid, (cur) => ({ ...cur, Workflow: target.name, Tasks: [...target.tasks], CurrentTask: -1, WorkflowComplete: false, Stage: stage, BootEnv: bootEnv, OS: target.os || cur.OS })),
-        () => this.log('frontend', 'info', 'frontend/machines.go', `Machine ${m.Name as string} switched to workflow ${target.name}`, 'user:rocketskates'),
+        () =>
+          this.updateMachine(uuid, (cur) => ({
+            ...cur,
+            Workflow: target.name,
+            Tasks: [...target.tasks],
+            CurrentTask: -1,
+            WorkflowComplete: false,
+            Stage: stage,
+            BootEnv: bootEnv,
+            OS: target.os || cur.OS,
+          })),
+        () =>
+          this.log(
+            'frontend',
+            'info',
+            'frontend/machines.go',
+            `Machine ${m.Name as string} switched to workflow ${target.name}`,
+            'user:rocketskates',
+          ),
       );
       return;
     }
@@ -143,7 +165,15 @@ export class Workload {
       this.jobKeys.push(jobUuid);
       return true;
     });
-    this.queue.push(() => this.log('frontend', 'info', 'frontend/jobs.go', `Created job ${jobUuid} for task ${task} on machine ${m.Name as string}`, `runner:${uuid}`));
+    this.queue.push(() =>
+      this.log(
+        'frontend',
+        'info',
+        'frontend/jobs.go',
+        `Created job ${jobUuid} for task ${task} on machine ${m.Name as string}`,
+        `runner:${uuid}`,
+      ),
+    );
     this.queue.push(() => this.updateMachine(uuid, (cur) => ({ ...cur, CurrentJob: jobUuid, CurrentTask: index })));
     this.queue.push(() => {
       // The previous job stops being current through an internal write: `save` (§5, `AfterSave`).
@@ -216,7 +246,15 @@ export class Workload {
     this.queue.push(() => {
       const now = this.now();
       const type = tftp ? 'tftp' : 'static';
-      this.deps.publish({ Time: this.deps.clock.timestamp(), Type: type, Action: 'serve', Key: url, Principal: type, Object: buildServeRecord(url, m.Address as string, now, durationMs, bytes), Original: null });
+      this.deps.publish({
+        Time: this.deps.clock.timestamp(),
+        Type: type,
+        Action: 'serve',
+        Key: url,
+        Principal: type,
+        Object: buildServeRecord(url, m.Address as string, now, durationMs, bytes),
+        Original: null,
+      });
       return true;
     });
   }
@@ -241,8 +279,26 @@ export class Workload {
 
   private log(service: string, level: string, file: string, message: string, principal: string): boolean {
     const seq = this.logSeq++;
-    const object = buildLogLine({ group: 4000 + Math.floor(seq / 7), seq, nowMs: this.now(), service, principal, level, file, line: 100 + (seq % 300), message });
-    this.deps.publish({ Time: this.deps.clock.timestamp(), Type: 'log', Action: level, Key: service, Principal: principal, Object: object, Original: null });
+    const object = buildLogLine({
+      group: 4000 + Math.floor(seq / 7),
+      seq,
+      nowMs: this.now(),
+      service,
+      principal,
+      level,
+      file,
+      line: 100 + (seq % 300),
+      message,
+    });
+    this.deps.publish({
+      Time: this.deps.clock.timestamp(),
+      Type: 'log',
+      Action: level,
+      Key: service,
+      Principal: principal,
+      Object: object,
+      Original: null,
+    });
     return true;
   }
 }

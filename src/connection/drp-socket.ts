@@ -136,7 +136,9 @@ export function openDrpSocket(url: string, handlers: DrpSocketHandlers, options:
   };
 
   const worker = (options.createWorker ?? startSocketWorker)();
-  const transport = worker ? workerTransport(worker, deliver, () => mainThreadTransport(deliver, options)) : mainThreadTransport(deliver, options);
+  const transport = worker
+    ? workerTransport(worker, deliver, () => mainThreadTransport(deliver, options))
+    : mainThreadTransport(deliver, options);
   stopTransport = () => transport.stop();
   transport.post({ type: 'open', url });
 

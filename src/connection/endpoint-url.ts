@@ -68,9 +68,7 @@ export function normalizeEndpoint(input: string): EndpointResult {
   };
 }
 
-function splitHostPort(
-  authority: string,
-): { ok: true; host: string; port: number } | { ok: false; reason: string } {
+function splitHostPort(authority: string): { ok: true; host: string; port: number } | { ok: false; reason: string } {
   let host: string;
   let portText: string | undefined;
   if (authority.startsWith('[')) {

@@ -12,8 +12,7 @@ export interface FrameText {
 
 /** A classified frame as the store ingests it: events carry their text as bytes, not as a string. */
 export type IngestFrame =
-  | { kind: 'event'; text: FrameText; bytes: number; header: EventHeader }
-  | Exclude<ReceivedFrame, { kind: 'event' }>;
+  { kind: 'event'; text: FrameText; bytes: number; header: EventHeader } | Exclude<ReceivedFrame, { kind: 'event' }>;
 
 export interface FrameBatch {
   frames: IngestFrame[];
@@ -56,7 +55,9 @@ export function packFrames(received: readonly ReceivedFrame[]): FrameBatch {
   // Exactly the bytes used: the buffer stays alive as long as one of its events is buffered.
   const buffer = used === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.buffer as ArrayBuffer).slice(0, used);
   const frames = received.map((frame, index): IngestFrame =>
-    frame.kind === 'event' ? { kind: 'event', text: { buffer, offset: offsets[index], length: lengths[index] }, bytes: frame.bytes, header: frame.header } : frame,
+    frame.kind === 'event'
+      ? { kind: 'event', text: { buffer, offset: offsets[index], length: lengths[index] }, bytes: frame.bytes, header: frame.header }
+      : frame,
   );
   return { frames, buffer: capacity === 0 ? null : buffer };
 }

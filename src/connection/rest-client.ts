@@ -10,9 +10,7 @@ export interface ServerInfo {
   raw: Record<string, unknown>;
 }
 
-export type RestAuth =
-  | { kind: 'bearer'; token: string }
-  | { kind: 'basic'; username: string; password: string };
+export type RestAuth = { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
 
 export type RestFailure =
   /** 401/403: the server rejected the credentials (§1.3). */
@@ -123,12 +121,7 @@ export function authorizationOf(auth: RestAuth): string {
   return `Basic ${btoa(binary)}`;
 }
 
-async function request(
-  url: string,
-  authorization: string,
-  httpBase: string,
-  options: RestOptions,
-): Promise<RestResult<Response>> {
+async function request(url: string, authorization: string, httpBase: string, options: RestOptions): Promise<RestResult<Response>> {
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let response: Response;

@@ -19,7 +19,4 @@ export type SocketCommand = { type: 'open'; url: string } | { type: 'send'; text
  * buffer them all before it places a gap marker. A batch's event texts share one ArrayBuffer, which
  * the worker transfers rather than copies (frame-text.ts).
  */
-export type SocketNotice =
-  | { type: 'open' }
-  | { type: 'frames'; frames: IngestFrame[] }
-  | { type: 'close'; info: CloseInfo };
+export type SocketNotice = { type: 'open' } | { type: 'frames'; frames: IngestFrame[] } | { type: 'close'; info: CloseInfo };

@@ -4,8 +4,7 @@ import { MAX_NESTING_DEPTH } from './payload-limits';
 
 export type FormattedFrame =
   /** `compact`: nested deeper than MAX_NESTING_DEPTH, so printed without indentation. */
-  | { ok: true; text: string; compact: boolean }
-  | { ok: false; reason: string };
+  { ok: true; text: string; compact: boolean } | { ok: false; reason: string };
 
 /**
  * A frame as text for the Raw tab: pretty JSON, secrets masked unless `mask` is false. Never throws:

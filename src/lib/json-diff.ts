@@ -138,7 +138,8 @@ class DiffWalk {
         this.push({ kind: 'index', index: step.afterIndex }, step.afterIndex);
         if (step.kind === 'added') this.emit('added', undefined, after[step.afterIndex]);
         // Past MAX_LCS_CELLS the alignment pairs by position, so a pair may be equal.
-        else if (before[step.beforeIndex] !== after[step.afterIndex]) this.emit('changed', before[step.beforeIndex], after[step.afterIndex]);
+        else if (before[step.beforeIndex] !== after[step.afterIndex])
+          this.emit('changed', before[step.beforeIndex], after[step.afterIndex]);
       }
       this.pop();
     }

@@ -23,8 +23,7 @@ function formatPart(part: PathPart, first: boolean): string {
     case 'index':
       return `[${part.index}]`;
     case 'id': {
-      const value =
-        typeof part.value === 'string' && !BARE_ID_VALUE.test(part.value) ? JSON.stringify(part.value) : String(part.value);
+      const value = typeof part.value === 'string' && !BARE_ID_VALUE.test(part.value) ? JSON.stringify(part.value) : String(part.value);
       return `[${part.field}=${value}]`;
     }
   }

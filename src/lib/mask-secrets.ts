@@ -38,8 +38,7 @@ export function maskSecrets(value: unknown): unknown {
   const secretPreference = isSecretPreference(value);
   const copy: Record<string, unknown> = {};
   for (const [field, child] of Object.entries(value)) {
-    const masked =
-      SECRET_FIELDS.has(field) || (envelope && ENVELOPE_FIELDS.includes(field)) || (secretPreference && field === 'Val');
+    const masked = SECRET_FIELDS.has(field) || (envelope && ENVELOPE_FIELDS.includes(field)) || (secretPreference && field === 'Val');
     copy[field] = masked ? maskValue(child) : maskSecrets(child);
   }
   return copy;

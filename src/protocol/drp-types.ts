@@ -5,21 +5,62 @@
  */
 
 export const KNOWN_TYPES: readonly string[] = [
-  'machines', 'jobs', 'profiles', 'params', 'stages', 'workflows', 'tasks', 'bootenvs', 'templates',
-  'subnets', 'reservations', 'leases', 'users', 'roles', 'tenants', 'plugins', 'plugin_providers',
-  'contents', 'preferences', 'pools', 'endpoints', 'version_sets', 'catalog_items', 'contexts',
-  'work_orders', 'clusters', 'resource_brokers', 'log', 'static', 'tftp',
+  'machines',
+  'jobs',
+  'profiles',
+  'params',
+  'stages',
+  'workflows',
+  'tasks',
+  'bootenvs',
+  'templates',
+  'subnets',
+  'reservations',
+  'leases',
+  'users',
+  'roles',
+  'tenants',
+  'plugins',
+  'plugin_providers',
+  'contents',
+  'preferences',
+  'pools',
+  'endpoints',
+  'version_sets',
+  'catalog_items',
+  'contexts',
+  'work_orders',
+  'clusters',
+  'resource_brokers',
+  'log',
+  'static',
+  'tftp',
 ];
 
 export const KNOWN_ACTIONS: readonly string[] = [
   // Every stored model (§4.2); `delete`, never `destroy`.
-  'create', 'update', 'save', 'delete',
+  'create',
+  'update',
+  'save',
+  'delete',
   // `log` events: Action is the level.
-  'trace', 'debug', 'info', 'warn', 'error', 'fatal', 'panic', 'audit',
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'error',
+  'fatal',
+  'panic',
+  'audit',
   // `static` / `tftp` file serving.
   'serve',
   // Plugin lifecycle (v3 midlayer/plugin.go).
-  'start', 'stop', 'config', 'configed', 'stopped', 'remove',
+  'start',
+  'stop',
+  'config',
+  'configed',
+  'stopped',
+  'remove',
 ];
 
 const KEY_FIELDS: Readonly<Record<string, string>> = {

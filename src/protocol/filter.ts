@@ -137,8 +137,7 @@ export function compileFilter(spec: string): CompiledFilter | null {
   // Special types are honoured per list item, so "machines,machine_jobs" keeps both meanings.
   // Assumptions (exact server rule unknown): with a wildcard type the special types play no part,
   // and `machine_jobs.*.*` matches every jobs event, whatever its Object holds.
-  const linkFields =
-    parsed.type === '*' ? [] : parsed.type.filter((t) => t in JOB_LINK_FIELDS).map((t) => JOB_LINK_FIELDS[t]);
+  const linkFields = parsed.type === '*' ? [] : parsed.type.filter((t) => t in JOB_LINK_FIELDS).map((t) => JOB_LINK_FIELDS[t]);
   if (linkFields.length === 0) {
     return { spec, test: (e) => typeOk(e.Type) && actionOk(e.Action) && keyOk(e.Key) };
   }
@@ -193,7 +192,10 @@ export function validateCommand(verb: CommandVerb, spec: string): CommandCheck {
   if (badAt >= 0) {
     const unit = spec.charCodeAt(badAt);
     if (unit >= 0xd800 && unit <= 0xdfff) {
-      return { ok: false, reason: `spec contains an unpaired UTF-16 surrogate at position ${badAt}; it would be sent as U+FFFD and never match` };
+      return {
+        ok: false,
+        reason: `spec contains an unpaired UTF-16 surrogate at position ${badAt}; it would be sent as U+FFFD and never match`,
+      };
     }
     const what = unit === 0x0a || unit === 0x0d ? 'a newline' : `a control character (${describeCodeUnit(unit)})`;
     return {
@@ -245,13 +247,11 @@ export function validateCommand(verb: CommandVerb, spec: string): CommandCheck {
  * is empty, unrepresentable or too long to fit alone. Needs a >= v4.5.4 server when more than one
  * key or an escaped key ends up in a command.
  */
-export function chunkKeyCommands(
-  verb: CommandVerb,
-  type: string,
-  action: string,
-  keys: readonly string[],
-): string[] {
-  for (const [name, field] of [['type', type], ['action', action]] as const) {
+export function chunkKeyCommands(verb: CommandVerb, type: string, action: string, keys: readonly string[]): string[] {
+  for (const [name, field] of [
+    ['type', type],
+    ['action', action],
+  ] as const) {
     // A dot here would shift the fields: "a.b" as type turns the action into part of the key.
     if (field.length === 0 || field.includes('.')) {
       throw new RangeError(`chunkKeyCommands: ${name} ${JSON.stringify(field)} must be one non-empty field without '.'`);

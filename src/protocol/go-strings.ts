@@ -10,9 +10,20 @@
  */
 export function isGoSpace(codeUnit: number): boolean {
   switch (codeUnit) {
-    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20:
-    case 0x85: case 0xa0: case 0x1680:
-    case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+    case 0x20:
+    case 0x85:
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
       return true;
     default:
       return codeUnit >= 0x2000 && codeUnit <= 0x200a;

@@ -13,8 +13,7 @@ export interface DrpTimestamp {
 }
 
 // Go's RFC3339 parser needs at least one digit after the '.', so "12:00:00.Z" is rejected here too.
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 const NANOS_PER_MS = 1_000_000;
 
@@ -44,8 +43,7 @@ export function parseDrpTime(text: string): DrpTimestamp | null {
   date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCDate() !== day) return null; // e.g. 2021-02-30 rolled over into March
   const nanos = fraction ? Number(fraction.padEnd(9, '0')) : 0;
-  const wholeMs =
-    date.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + Math.floor(nanos / NANOS_PER_MS);
+  const wholeMs = date.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + Math.floor(nanos / NANOS_PER_MS);
   return { epochMs: wholeMs, subMsNanos: nanos % NANOS_PER_MS };
 }
 
@@ -61,9 +59,10 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 /** Local wall-clock "HH:MM:SS.mmm" for timeline rows (the sub-ms part is not shown). */
 export function formatDrpTime(ts: DrpTimestamp): string {
   const date = new Date(ts.epochMs);
-  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}.${String(
-    date.getMilliseconds(),
-  ).padStart(3, '0')}`;
+  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}.${String(date.getMilliseconds()).padStart(
+    3,
+    '0',
+  )}`;
 }
 
 /**

@@ -8,10 +8,7 @@ import type { EventRecord } from './event-record';
 import { RingBuffer } from './ring-buffer';
 import { StringPool } from './string-pool';
 
-export type PreviousVersion =
-  | { status: 'first' }
-  | { status: 'evicted'; seq: number }
-  | { status: 'found'; record: EventRecord };
+export type PreviousVersion = { status: 'first' } | { status: 'evicted'; seq: number } | { status: 'found'; record: EventRecord };
 
 /**
  * The event history outside React: the ring, the per-key index and the lazy payload cache.

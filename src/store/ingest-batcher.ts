@@ -114,9 +114,12 @@ export function createAnimationFrameScheduler(options: AnimationFrameSchedulerOp
         finish();
       };
       frame = requestFrame?.(onFrame);
-      const timer = setTimeout(() => {
-        if (!done) finish();
-      }, Math.max(fallbackMs, minIntervalMs));
+      const timer = setTimeout(
+        () => {
+          if (!done) finish();
+        },
+        Math.max(fallbackMs, minIntervalMs),
+      );
     },
   };
 }

@@ -88,8 +88,7 @@ export interface FrameError {
 }
 
 export type ConnectRequest =
-  | { endpoint: string; auth: 'token'; token: string }
-  | { endpoint: string; auth: 'password'; username: string; password: string };
+  { endpoint: string; auth: 'token'; token: string } | { endpoint: string; auth: 'password'; username: string; password: string };
 
 export interface InspectorActions {
   /**

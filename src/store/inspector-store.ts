@@ -9,13 +9,7 @@ import type { CompiledFilter } from '../protocol/filter';
 import { EventBuffer } from './event-buffer';
 import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
 import type { FlushScheduler } from './ingest-batcher';
-import {
-  ACK_TIMEOUT_MS,
-  DEFAULT_CAPACITY,
-  FRAME_ERROR_LIMIT,
-  MAX_CAPACITY,
-  MIN_CAPACITY,
-} from './inspector-state';
+import { ACK_TIMEOUT_MS, DEFAULT_CAPACITY, FRAME_ERROR_LIMIT, MAX_CAPACITY, MIN_CAPACITY } from './inspector-state';
 import type { ConnectionGap, Counters, FrameError, InspectorState, InspectorStore } from './inspector-state';
 import { browserNetwork } from './network-deps';
 import type { NetworkDeps } from './network-deps';
@@ -220,7 +214,10 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     },
     onSessionStart: () => {
       // "Received since connect": a new session restarts the counters, not the buffer.
-      store.setState((state) => ({ counters: { ...ZERO_COUNTERS, pendingWhilePaused: state.counters.pendingWhilePaused }, ratePerSecond: 0 }));
+      store.setState((state) => ({
+        counters: { ...ZERO_COUNTERS, pendingWhilePaused: state.counters.pendingWhilePaused },
+        ratePerSecond: 0,
+      }));
       rateWindow.at = now();
       rateWindow.received = 0;
     },

@@ -12,14 +12,7 @@ import type { CommandCheck } from '../protocol/filter';
 import { GAP_LIMIT } from './inspector-state';
 import type { AuthMode, ConnectRequest, ConnectionGap, ConnectionState, InspectorStore } from './inspector-state';
 import type { NetworkDeps } from './network-deps';
-import {
-  findSubscription,
-  needsRegister,
-  removeSubscription,
-  resetForNewConnection,
-  setStatus,
-  upsertPending,
-} from './subscription-list';
+import { findSubscription, needsRegister, removeSubscription, resetForNewConnection, setStatus, upsertPending } from './subscription-list';
 
 /** Token lifetime asked for when granting one from username/password (drp-protocol.md §1.4). */
 const TOKEN_TTL_SECONDS = 3600;
@@ -57,9 +50,7 @@ interface SessionTarget {
   endpoint: Endpoint;
 }
 
-type Preflight =
-  | { ok: true; socketCredential: string; authMode: AuthMode; serverVersion: string }
-  | { ok: false; failure: RestFailure };
+type Preflight = { ok: true; socketCredential: string; authMode: AuthMode; serverVersion: string } | { ok: false; failure: RestFailure };
 
 /**
  * Connection lifecycle and the command side of subscriptions: preflight over REST, open the socket,

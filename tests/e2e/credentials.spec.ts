@@ -9,7 +9,9 @@ import { DEMO_PASSWORD } from './support/inspector-page';
 
 /** Everything the page could have persisted or exposed, as one string to search. */
 async function pageTraces(page: Page): Promise<string> {
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+  );
   const cookies = JSON.stringify(await page.context().cookies());
   return [storage, cookies, page.url(), await page.evaluate(() => window.location.href)].join('\n');
 }
@@ -56,7 +58,9 @@ test.describe('credentials', () => {
 
     const remember = page.getByRole('checkbox', { name: 'Remember token', exact: true });
     await remember.check();
-    await expect(page.getByTestId('remember-token-location')).toHaveText('stored in this browser’s localStorage under “drp-inspector.token”');
+    await expect(page.getByTestId('remember-token-location')).toHaveText(
+      'stored in this browser’s localStorage under “drp-inspector.token”',
+    );
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await inspector.expectOpen();
     expect(await page.evaluate(() => localStorage.getItem('drp-inspector.token'))).toBe(token);

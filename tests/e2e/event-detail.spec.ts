@@ -13,14 +13,23 @@ test.describe('event detail', () => {
       Uuid: uuid,
       Name: 'e2e-diff.lab.example.com',
       Stage: 'discover',
-      Params: { nics: [{ Name: 'eth0', Mac: '52:54:00:00:00:01' }, { Name: 'eth1', Mac: '52:54:00:00:00:02' }] },
+      Params: {
+        nics: [
+          { Name: 'eth0', Mac: '52:54:00:00:00:01' },
+          { Name: 'eth1', Mac: '52:54:00:00:00:02' },
+        ],
+      },
     })) as Machine;
     // PUT the whole object back with a changed Stage, a new param and a NIC inserted at the front:
     // matched by Name, that is one added item, not every item shifted.
     await simRest(sim, 'PUT', `machines/${uuid}`, {
       ...created,
       Stage: 'sledgehammer',
-      Params: { ...created.Params, color: 'blue', nics: [{ Name: 'eth9', Mac: '52:54:00:00:00:09' }, ...(created.Params.nics as unknown[])] },
+      Params: {
+        ...created.Params,
+        color: 'blue',
+        nics: [{ Name: 'eth9', Mac: '52:54:00:00:00:09' }, ...(created.Params.nics as unknown[])],
+      },
     });
 
     await inspector.expectTimelineCount(2, 2);

@@ -40,7 +40,11 @@ function deeplyNestedEvent(depth: number): string {
 }
 
 test.describe('hostile and broken input', () => {
-  test('malformed, binary, wrong-typed, deep, 20 MB and hostile frames: counted, shown as text, nothing lost', async ({ inspector, page, sim }) => {
+  test('malformed, binary, wrong-typed, deep, 20 MB and hostile frames: counted, shown as text, nothing lost', async ({
+    inspector,
+    page,
+    sim,
+  }) => {
     test.setTimeout(90_000);
     await recordCspViolations(page);
     await inspector.openConnected();

@@ -12,8 +12,20 @@ test.describe('timeline', () => {
     await inspector.register('machines.*.tl-appear-1');
     await inspector.register('profiles.*.tl-appear-2');
 
-    sim.publish({ Type: 'machines', Action: 'update', Key: 'tl-appear-1', Principal: 'runner:tl-appear-1', Object: { Name: 'tl-appear-1' } });
-    await simRest(sim, 'POST', 'events', { Type: 'profiles', Action: 'save', Key: 'tl-appear-2', Object: { Name: 'tl-appear-2' } }, { expectStatus: 200 });
+    sim.publish({
+      Type: 'machines',
+      Action: 'update',
+      Key: 'tl-appear-1',
+      Principal: 'runner:tl-appear-1',
+      Object: { Name: 'tl-appear-1' },
+    });
+    await simRest(
+      sim,
+      'POST',
+      'events',
+      { Type: 'profiles', Action: 'save', Key: 'tl-appear-2', Object: { Name: 'tl-appear-2' } },
+      { expectStatus: 200 },
+    );
     // Matches no spec: the server must not send it, so it must not be counted or shown.
     sim.publish({ Type: 'machines', Action: 'update', Key: 'tl-appear-other' });
     sim.publish({ Type: 'machines', Action: 'delete', Key: 'tl-appear-1' });
@@ -28,7 +40,9 @@ test.describe('timeline', () => {
     await expect(inspector.row({ type: 'machines', action: 'delete', key: 'tl-appear-1' })).toHaveCount(1);
     await expect(inspector.row({ key: 'tl-appear-other' })).toHaveCount(0);
     // Rows are in arrival order.
-    const keys = await inspector.rows().evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-action')}:${row.getAttribute('data-key')}`));
+    const keys = await inspector
+      .rows()
+      .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-action')}:${row.getAttribute('data-key')}`));
     expect(keys).toEqual(['update:tl-appear-1', 'save:tl-appear-2', 'delete:tl-appear-1']);
   });
 
@@ -70,10 +84,34 @@ test.describe('timeline', () => {
   test('client-side filter: facets, free text, case, regex and invert, on buffered and arriving events', async ({ inspector, sim }) => {
     await inspector.openConnected();
     await inspector.register('machines,jobs,profiles.*.filt-m1,filt-m2,filt-m3,filt-j1,filt-p1');
-    sim.publish({ Type: 'machines', Action: 'update', Key: 'filt-m1', Principal: 'user:alice', Object: { Name: 'alpha', Stage: 'discover' } });
-    sim.publish({ Type: 'machines', Action: 'create', Key: 'filt-m2', Principal: 'user:bob', Object: { Name: 'beta', Stage: 'sledgehammer' } });
-    sim.publish({ Type: 'jobs', Action: 'update', Key: 'filt-j1', Principal: 'runner:filt-m1', Object: { State: 'failed', Task: 'ALPHA-task' } });
-    sim.publish({ Type: 'profiles', Action: 'save', Key: 'filt-p1', Principal: 'user:alice', Object: { Name: 'gamma', Params: { note: 'Alpha' } } });
+    sim.publish({
+      Type: 'machines',
+      Action: 'update',
+      Key: 'filt-m1',
+      Principal: 'user:alice',
+      Object: { Name: 'alpha', Stage: 'discover' },
+    });
+    sim.publish({
+      Type: 'machines',
+      Action: 'create',
+      Key: 'filt-m2',
+      Principal: 'user:bob',
+      Object: { Name: 'beta', Stage: 'sledgehammer' },
+    });
+    sim.publish({
+      Type: 'jobs',
+      Action: 'update',
+      Key: 'filt-j1',
+      Principal: 'runner:filt-m1',
+      Object: { State: 'failed', Task: 'ALPHA-task' },
+    });
+    sim.publish({
+      Type: 'profiles',
+      Action: 'save',
+      Key: 'filt-p1',
+      Principal: 'user:alice',
+      Object: { Name: 'gamma', Params: { note: 'Alpha' } },
+    });
     await inspector.expectTimelineCount(4, 4);
     const shownKeys = () => inspector.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')));
 

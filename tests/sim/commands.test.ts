@@ -29,7 +29,10 @@ async function publishThenSentinel(events: Array<{ Type: string; Action: string;
 }
 
 function delivered(type: string): string[] {
-  return client.nonAcks().filter((e) => e.Type === type).map((e) => `${e.Action}:${e.Key}`);
+  return client
+    .nonAcks()
+    .filter((e) => e.Type === type)
+    .map((e) => `${e.Action}:${e.Key}`);
 }
 
 describe('acks (drp-protocol.md §2.3)', () => {

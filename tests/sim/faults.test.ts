@@ -69,7 +69,10 @@ describe('fault injection (docs/simulator.md)', () => {
     await stalled;
     sim.publish({ Type: 'sentinel', Action: 'done', Key: 'after-stall' });
     await client.waitForEvent((e) => e.Type === 'sentinel', 'sentinel');
-    const keys = client.nonAcks().filter((e) => e.Type === 'machines').map((e) => e.Key);
+    const keys = client
+      .nonAcks()
+      .filter((e) => e.Type === 'machines')
+      .map((e) => e.Key);
     expect(keys).toEqual(Array.from({ length: SEND_BUFFER_MESSAGES }, (_, i) => `m${i}`));
     const stats = sim.stats().connections[0];
     expect(stats.dropped).toBe(44);
@@ -85,7 +88,11 @@ describe('fault injection (docs/simulator.md)', () => {
 
 describe('burst', () => {
   it('sends exactly rate*seconds machine updates with Original, no faster than the rate', async () => {
-    const result = (await sim.control({ action: 'burst', rate: 400, seconds: 1 })) as { sent: number; firstSendAt: number; lastSendAt: number };
+    const result = (await sim.control({ action: 'burst', rate: 400, seconds: 1 })) as {
+      sent: number;
+      firstSendAt: number;
+      lastSendAt: number;
+    };
     expect(result.sent).toBe(400);
     // Sends never run ahead of the schedule: event n goes out no earlier than (n-1)/rate after the first.
     expect(result.lastSendAt - result.firstSendAt).toBeGreaterThanOrEqual(Math.floor((399 / 400) * 1000) - 2);
@@ -115,12 +122,20 @@ describe('burst', () => {
   });
 
   it('is reachable over POST /sim/control and rejects bad commands with 400', async () => {
-    const ok = await api(sim.httpUrl, '/sim/control', { method: 'POST', auth: null, body: JSON.stringify({ action: 'burst', rate: 50, seconds: 0.2 }) });
+    const ok = await api(sim.httpUrl, '/sim/control', {
+      method: 'POST',
+      auth: null,
+      body: JSON.stringify({ action: 'burst', rate: 50, seconds: 0.2 }),
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ sent: 10 });
     const bad = await api(sim.httpUrl, '/sim/control', { method: 'POST', auth: null, body: JSON.stringify({ action: 'explode' }) });
     expect(bad.status).toBe(400);
-    const badRate = await api(sim.httpUrl, '/sim/control', { method: 'POST', auth: null, body: JSON.stringify({ action: 'burst', rate: 'fast', seconds: 1 }) });
+    const badRate = await api(sim.httpUrl, '/sim/control', {
+      method: 'POST',
+      auth: null,
+      body: JSON.stringify({ action: 'burst', rate: 'fast', seconds: 1 }),
+    });
     expect(badRate.status).toBe(400);
     const stats = await api(sim.httpUrl, '/sim/stats', { auth: null });
     expect(stats.body).toMatchObject({ connections: [{ id: expect.any(Number), user: 'rocketskates', registrations: ['*.*.*'] }] });

@@ -41,11 +41,17 @@ function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
 
 describe('object CRUD emits the request-tracker events (drp-protocol.md §4.2)', () => {
   it('create, PUT, JSON Patch, merge patch and DELETE on a profile', async () => {
-    const created = await api(sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: JSON.stringify({ Name: 'crud-a', Params: { x: 1 } }) });
+    const created = await api(sim.httpUrl, '/api/v3/profiles', {
+      method: 'POST',
+      body: JSON.stringify({ Name: 'crud-a', Params: { x: 1 } }),
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ Name: 'crud-a', Validated: true, Available: true, Errors: [] });
 
-    const put = await api(sim.httpUrl, '/api/v3/profiles/crud-a', { method: 'PUT', body: JSON.stringify({ ...(created.body as object), Description: 'put' }) });
+    const put = await api(sim.httpUrl, '/api/v3/profiles/crud-a', {
+      method: 'PUT',
+      body: JSON.stringify({ ...(created.body as object), Description: 'put' }),
+    });
     expect(put.status).toBe(200);
 
     const patch = [{ op: 'add', path: '/Params/y', value: 'two' }];
@@ -119,7 +125,11 @@ describe('seed walkthrough (fixtures/seed-events.jsonl)', () => {
   it('is available as a control action, in the API and over POST /sim/control', async () => {
     const before = eventsFor('profiles', 'global').length;
     expect(await sim.control({ action: 'seed-walkthrough' })).toEqual({ events: 2 });
-    const viaHttp = await api(sim.httpUrl, '/sim/control', { method: 'POST', body: JSON.stringify({ action: 'seed-walkthrough' }), auth: null });
+    const viaHttp = await api(sim.httpUrl, '/sim/control', {
+      method: 'POST',
+      body: JSON.stringify({ action: 'seed-walkthrough' }),
+      auth: null,
+    });
     expect(viaHttp.status).toBe(200);
     const events = (await waitForCount('profiles', 'global', before + 4)).slice(before);
     for (const [set, unset] of [events.slice(0, 2), events.slice(2, 4)]) {
@@ -133,11 +143,23 @@ describe('POST /api/v3/events (§5)', () => {
   it('publishes the posted event with Principal overwritten and Time filled', async () => {
     const posted = await api(sim.httpUrl, '/api/v3/events', {
       method: 'POST',
-      body: JSON.stringify({ Type: 'beeblebrox', Action: 'zaphod', Key: 'heart-of-gold', Principal: 'user:impostor', Object: { improbable: true } }),
+      body: JSON.stringify({
+        Type: 'beeblebrox',
+        Action: 'zaphod',
+        Key: 'heart-of-gold',
+        Principal: 'user:impostor',
+        Object: { improbable: true },
+      }),
     });
     expect(posted.status).toBe(200);
     const event = await client.waitForEvent((e) => e.Type === 'beeblebrox', 'posted event');
-    expect(event).toMatchObject({ Action: 'zaphod', Key: 'heart-of-gold', Principal: 'user:rocketskates', Object: { improbable: true }, Original: null });
+    expect(event).toMatchObject({
+      Action: 'zaphod',
+      Key: 'heart-of-gold',
+      Principal: 'user:rocketskates',
+      Object: { improbable: true },
+      Original: null,
+    });
     expect(parseDrpTime(event.Time)).not.toBeNull();
   });
 
@@ -158,13 +180,21 @@ describe('CORS (§1.6)', () => {
   it('answers a preflight without auth', async () => {
     const res = await fetch(`${sim.httpUrl}/api/v3/users/rocketskates/token`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://inspector.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://inspector.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
-    expect(res.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'HEAD']));
-    expect(res.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['Authorization', 'Content-Type', 'X-Log-Token', 'Range']));
+    expect(res.headers.get('access-control-allow-methods')?.split(',')).toEqual(
+      expect.arrayContaining(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'HEAD']),
+    );
+    expect(res.headers.get('access-control-allow-headers')?.split(',')).toEqual(
+      expect.arrayContaining(['Authorization', 'Content-Type', 'X-Log-Token', 'Range']),
+    );
   });
 
   it('exposes WWW-Authenticate and the list count headers on real responses, including a 401', async () => {

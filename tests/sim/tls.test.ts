@@ -19,11 +19,15 @@ describe('TLS mode (drp-protocol.md §1.5)', () => {
 
   it('serves REST over a self-signed certificate for localhost and 127.0.0.1', async () => {
     const { status, altNames } = await new Promise<{ status: number; altNames: string }>((resolve, reject) => {
-      const req = request(`${sim.httpUrl}/api/v3/info`, { rejectUnauthorized: false, headers: { Authorization: basicHeader(ADMIN.user, ADMIN.password) } }, (res) => {
-        const cert = (res.socket as TLSSocket).getPeerCertificate();
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, altNames: cert.subjectaltname ?? '' });
-      });
+      const req = request(
+        `${sim.httpUrl}/api/v3/info`,
+        { rejectUnauthorized: false, headers: { Authorization: basicHeader(ADMIN.user, ADMIN.password) } },
+        (res) => {
+          const cert = (res.socket as TLSSocket).getPeerCertificate();
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, altNames: cert.subjectaltname ?? '' });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

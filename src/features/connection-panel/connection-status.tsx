@@ -23,9 +23,7 @@ export function ConnectionStatus() {
       )}
       {connection.user !== '' && <span className="muted">as {connection.user}</span>}
       {connection.tokenMask !== '' && <span className="muted mono">token {connection.tokenMask}</span>}
-      {connection.authMode === 'password-in-url' && (
-        <span className="warning">token grant refused: password sent in the socket URL</span>
-      )}
+      {connection.authMode === 'password-in-url' && <span className="warning">token grant refused: password sent in the socket URL</span>}
       {connection.message && (
         <span className="connection-error" role="alert" data-testid="connection-error">
           <MessageWithLink message={connection.message} url={connection.certificateUrl} />

@@ -10,8 +10,7 @@ export function DiffEntryItem({ entry }: DiffEntryItemProps) {
   const path = entry.path === '' ? '(whole object)' : entry.path;
   return (
     <li className={`diff-entry diff-entry--${entry.kind}`} data-testid="diff-entry" data-kind={entry.kind} data-path={entry.path}>
-      <span className="diff-entry__kind">{entry.kind}</span>{' '}
-      <span className="diff-entry__path">{path}</span>
+      <span className="diff-entry__kind">{entry.kind}</span> <span className="diff-entry__path">{path}</span>
       {': '}
       {entry.kind === 'changed' ? (
         <>

@@ -14,8 +14,7 @@ export function LargePayloadNotice({ bytes, subject, action, onShow }: LargePayl
   return (
     <div className="large-payload" role="note" data-testid="large-payload-notice">
       <p>
-        This event is {formatBytes(bytes)}. {subject} is not built automatically: it can take seconds and a lot of
-        memory.
+        This event is {formatBytes(bytes)}. {subject} is not built automatically: it can take seconds and a lot of memory.
       </p>
       <button type="button" onClick={onShow}>
         {action}

@@ -9,7 +9,10 @@ export function FrameErrorList({ malformed }: FrameErrorListProps) {
   const frameErrors = useInspectorStore((state) => state.frameErrors);
   const label = (
     <>
-      malformed <b className="mono" data-testid="malformed-count">{String(malformed)}</b>
+      malformed{' '}
+      <b className="mono" data-testid="malformed-count">
+        {String(malformed)}
+      </b>
     </>
   );
   if (frameErrors.length === 0) return <span className="stat">{label}</span>;

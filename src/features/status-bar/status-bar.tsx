@@ -25,23 +25,44 @@ export function StatusBar() {
       </span>
       <ReconnectCountdown />
       <span className="stat" title="events received since Connect (acks and malformed frames not included)">
-        received <b className="mono" data-testid="received-count">{String(received)}</b>
+        received{' '}
+        <b className="mono" data-testid="received-count">
+          {String(received)}
+        </b>
       </span>
       <span className="stat" title="events per second, over the last second">
-        <b className="mono" data-testid="event-rate">{String(rate)}</b> ev/s
+        <b className="mono" data-testid="event-rate">
+          {String(rate)}
+        </b>{' '}
+        ev/s
       </span>
       <span className="stat" title="events in the ring buffer / its capacity">
-        buffered <b className="mono" data-testid="buffered-count">{String(buffered)}</b>/
-        <span className="mono" data-testid="buffer-capacity">{String(capacity)}</span>
+        buffered{' '}
+        <b className="mono" data-testid="buffered-count">
+          {String(buffered)}
+        </b>
+        /
+        <span className="mono" data-testid="buffer-capacity">
+          {String(capacity)}
+        </span>
       </span>
       <span className={`stat${evicted > 0 ? ' warn-text' : ''}`} title="events dropped from the buffer to make room">
-        evicted <b className="mono" data-testid="evicted-count">{String(evicted)}</b>
+        evicted{' '}
+        <b className="mono" data-testid="evicted-count">
+          {String(evicted)}
+        </b>
       </span>
       <span className="stat" title="register/deregister acknowledgements">
-        acks <b className="mono" data-testid="ack-count">{String(acks)}</b>
+        acks{' '}
+        <b className="mono" data-testid="ack-count">
+          {String(acks)}
+        </b>
       </span>
       <span className="stat" title="automatic reconnects since Connect (each one re-registered every subscription)">
-        reconnects <b className="mono" data-testid="reconnect-count">{String(reconnects)}</b>
+        reconnects{' '}
+        <b className="mono" data-testid="reconnect-count">
+          {String(reconnects)}
+        </b>
       </span>
       <FrameErrorList malformed={malformed} />
       {paused && <span className="stat warn-text">paused</span>}

@@ -9,9 +9,7 @@ export function SubscriptionList() {
   const { actions } = store.getState();
   return (
     <section className="subscription-list-section">
-      {subscriptions.length === 0 ? (
-        <p className="muted empty">No subscriptions. Register one to receive events.</p>
-      ) : null}
+      {subscriptions.length === 0 ? <p className="muted empty">No subscriptions. Register one to receive events.</p> : null}
       <ul className="subscription-list" data-testid="subscription-list">
         {subscriptions.map((subscription) => (
           <SubscriptionRow
@@ -23,8 +21,14 @@ export function SubscriptionList() {
         ))}
       </ul>
       {unattributed > 0 && (
-        <p className="muted" title="events no local spec matches (e.g. during a deregister, or list/escape differences; drp-protocol.md §3.4)">
-          unattributed <span className="mono" data-testid="unattributed-count">{unattributed}</span>
+        <p
+          className="muted"
+          title="events no local spec matches (e.g. during a deregister, or list/escape differences; drp-protocol.md §3.4)"
+        >
+          unattributed{' '}
+          <span className="mono" data-testid="unattributed-count">
+            {unattributed}
+          </span>
         </p>
       )}
     </section>

@@ -41,8 +41,17 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable view's contents
   const rows = useMemo(() => new TimelineRows(view, gaps), [view, version, gaps]);
   const keyOfRow = useCallback((index: number) => rows.keyAt(index), [rows]);
-  const { scrollerRef, range, totalHeight, atEnd, scrollToEnd, reveal, onScroll, onWheel, onPointerDown: holdOnPointerDown } =
-    useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN, keyOfRow);
+  const {
+    scrollerRef,
+    range,
+    totalHeight,
+    atEnd,
+    scrollToEnd,
+    reveal,
+    onScroll,
+    onWheel,
+    onPointerDown: holdOnPointerDown,
+  } = useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN, keyOfRow);
   /** Set when a mouse pointerdown already selected, so its click does not select again. */
   const selectedOnPointerDown = useRef(false);
 

@@ -85,7 +85,9 @@ export class InspectorPage {
   }
 
   async deregister(spec: string): Promise<void> {
-    await this.subscription(spec).getByRole('button', { name: `Deregister ${spec}`, exact: true }).click();
+    await this.subscription(spec)
+      .getByRole('button', { name: `Deregister ${spec}`, exact: true })
+      .click();
   }
 
   // --- counters ----------------------------------------------------------------------------------
@@ -174,9 +176,7 @@ export class InspectorPage {
    * positions rows in the next one, so afterwards anything that would react to the last flush has.
    */
   async settleFrames(): Promise<void> {
-    await this.page.evaluate(
-      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-    );
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   }
 
   filterText(): Locator {

@@ -5,7 +5,8 @@ import type { FrameRelayOptions } from '../../../src/connection/frame-relay';
 import type { SocketNotice } from '../../../src/connection/socket-messages';
 import { FakeWebSocket, manualTimers } from './fake-web-socket';
 
-const event = (key: string) => JSON.stringify({ Time: 't', Type: 'machines', Action: 'update', Key: key, Principal: '', Object: {}, Original: null });
+const event = (key: string) =>
+  JSON.stringify({ Time: 't', Type: 'machines', Action: 'update', Key: key, Principal: '', Object: {}, Original: null });
 
 function setup(options: Partial<FrameRelayOptions> = {}) {
   const timers = manualTimers();
@@ -19,14 +20,14 @@ function setup(options: Partial<FrameRelayOptions> = {}) {
       transfers.push(transfer);
     },
     {
-    createWebSocket: (url) => {
-      urls.push(url);
-      const socket = new FakeWebSocket();
-      sockets.push(socket);
-      return socket as unknown as WebSocket;
-    },
-    timers,
-    ...options,
+      createWebSocket: (url) => {
+        urls.push(url);
+        const socket = new FakeWebSocket();
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      timers,
+      ...options,
     },
   );
   relay.handle({ type: 'open', url: 'ws://127.0.0.1:1/api/v3/ws?token=t' });
@@ -76,7 +77,8 @@ describe('FrameRelay', () => {
     timers.runAll();
     expect(transfers[0]).toEqual([]);
     const batch = notices[1];
-    if (batch.type !== 'frames' || batch.frames[0].kind !== 'event' || batch.frames[1].kind !== 'event') throw new Error('expected two events');
+    if (batch.type !== 'frames' || batch.frames[0].kind !== 'event' || batch.frames[1].kind !== 'event')
+      throw new Error('expected two events');
     expect(transfers[1]).toEqual([batch.frames[0].text.buffer]);
     expect(batch.frames[1].text.buffer).toBe(batch.frames[0].text.buffer);
     // A batch without events has no buffer to hand over.

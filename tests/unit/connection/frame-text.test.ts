@@ -3,12 +3,26 @@ import { decodeFrameText, ingestFrameOf, packFrames } from '../../../src/connect
 import { receiveBinaryFrame, receiveTextFrame } from '../../../src/connection/received-frame';
 
 const eventText = (key: string, note = '') =>
-  JSON.stringify({ Time: '2021-08-30T14:01:59Z', Type: 'machines', Action: 'update', Key: key, Principal: '', Object: { Name: key, Note: note }, Original: null });
+  JSON.stringify({
+    Time: '2021-08-30T14:01:59Z',
+    Type: 'machines',
+    Action: 'update',
+    Key: key,
+    Principal: '',
+    Object: { Name: key, Note: note },
+    Original: null,
+  });
 
 describe('packFrames', () => {
   it('packs every event text of a batch into one buffer and decodes each back exactly', () => {
     const texts = [eventText('a'), eventText('b', 'Grüße, 機械 🚀'), eventText('c', 'x'.repeat(5000))];
-    const batch = packFrames([receiveTextFrame(texts[0]), receiveBinaryFrame(3), receiveTextFrame(texts[1]), receiveTextFrame('nope'), receiveTextFrame(texts[2])]);
+    const batch = packFrames([
+      receiveTextFrame(texts[0]),
+      receiveBinaryFrame(3),
+      receiveTextFrame(texts[1]),
+      receiveTextFrame('nope'),
+      receiveTextFrame(texts[2]),
+    ]);
     expect(batch.frames.map((frame) => frame.kind)).toEqual(['event', 'error', 'event', 'error', 'event']);
     const events = batch.frames.filter((frame) => frame.kind === 'event');
     expect(events.map((frame) => decodeFrameText(frame.text))).toEqual(texts);

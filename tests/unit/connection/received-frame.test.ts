@@ -48,14 +48,24 @@ describe('receiveTextFrame', () => {
 
   it('keeps only the string job links of a jobs event', () => {
     const job = (object: unknown) => receiveTextFrame(JSON.stringify({ ...machineSave, Type: 'jobs', Object: object }));
-    expect(job({ Machine: 'm-1', WorkOrder: 'wo-1', State: 'running' })).toMatchObject({ header: { Object: { Machine: 'm-1', WorkOrder: 'wo-1' } } });
+    expect(job({ Machine: 'm-1', WorkOrder: 'wo-1', State: 'running' })).toMatchObject({
+      header: { Object: { Machine: 'm-1', WorkOrder: 'wo-1' } },
+    });
     expect(job({ Machine: 7, WorkOrder: null })).toMatchObject({ header: { Object: {} } });
     expect(job([1, 2])).toMatchObject({ header: { Object: null } });
     expect(job(null)).toMatchObject({ header: { Object: null } });
   });
 
   it('passes acks and errors through as parseFrame classifies them', () => {
-    const ack = JSON.stringify({ Time: 't', Type: 'websocket', Action: 'register', Key: 'machines.*.*', Principal: '', Object: null, Original: null });
+    const ack = JSON.stringify({
+      Time: 't',
+      Type: 'websocket',
+      Action: 'register',
+      Key: 'machines.*.*',
+      Principal: '',
+      Object: null,
+      Original: null,
+    });
     expect(receiveTextFrame(ack)).toEqual(parseFrame(ack));
     expect(receiveTextFrame('{"Type":1}')).toEqual(parseFrame('{"Type":1}'));
     expect(receiveTextFrame('not json')).toMatchObject({ kind: 'error', bytes: 8, preview: 'not json' });

@@ -13,7 +13,8 @@ function fakeFetch(respond: (url: string) => Response | Promise<Response>) {
   return { fetchImpl, calls };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('fetchInfo', () => {
   it('sends the bearer token and reads the lower-case version key', async () => {
@@ -85,7 +86,12 @@ describe('authorizationOf', () => {
 describe('fetchDemoConfig', () => {
   it('returns the demo settings when served', async () => {
     const { fetchImpl, calls } = fakeFetch(() => json({ endpoint: 'http://127.0.0.1:8092', username: 'rocketskates', password: 'x' }));
-    expect(await fetchDemoConfig({ fetchImpl })).toEqual({ endpoint: 'http://127.0.0.1:8092', username: 'rocketskates', password: 'x', subscriptions: [] });
+    expect(await fetchDemoConfig({ fetchImpl })).toEqual({
+      endpoint: 'http://127.0.0.1:8092',
+      username: 'rocketskates',
+      password: 'x',
+      subscriptions: [],
+    });
     expect(calls[0]?.url).toBe('./demo.json');
   });
 

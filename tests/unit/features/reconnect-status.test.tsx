@@ -35,7 +35,9 @@ const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-tes
 const reconnectButton = () => Array.from(container.querySelectorAll('button')).find((button) => button.textContent === 'Reconnect now');
 
 function reconnecting(attempt: number, nextAttemptAt: number) {
-  act(() => store.setState((state) => ({ connection: { ...state.connection, status: 'reconnecting', reconnect: { attempt, nextAttemptAt } } })));
+  act(() =>
+    store.setState((state) => ({ connection: { ...state.connection, status: 'reconnecting', reconnect: { attempt, nextAttemptAt } } })),
+  );
 }
 
 describe('StatusBar while reconnecting', () => {

@@ -9,8 +9,7 @@ const brief = (entries: DiffEntry[]) => entries.map(({ kind, path }) => `${kind}
 
 describe('diffObjects', () => {
   it('finds exactly Params.bar removed between the two seed events', () => {
-    const [first, second] = readSeedFrames()
-      .map((line) => JSON.parse(line) as { Object: unknown });
+    const [first, second] = readSeedFrames().map((line) => JSON.parse(line) as { Object: unknown });
     expect(diffObjects(first.Object, second.Object)).toEqual([
       { path: 'Params.bar', segments: ['Params', 'bar'], kind: 'removed', before: 'blatz' },
     ]);
@@ -73,14 +72,42 @@ describe('diffObjects', () => {
   });
 
   it('matches by ID or Id when that is the only identity, and ignores order-only changes', () => {
-    expect(brief(diffObjects({ T: [{ ID: 't1', v: 1 }, { ID: 't2', v: 1 }] }, { T: [{ ID: 't2', v: 1 }, { ID: 't1', v: 2 }] }))).toEqual([
-      'changed T[ID=t1].v',
-    ]);
+    expect(
+      brief(
+        diffObjects(
+          {
+            T: [
+              { ID: 't1', v: 1 },
+              { ID: 't2', v: 1 },
+            ],
+          },
+          {
+            T: [
+              { ID: 't2', v: 1 },
+              { ID: 't1', v: 2 },
+            ],
+          },
+        ),
+      ),
+    ).toEqual(['changed T[ID=t1].v']);
     expect(diffObjects({ P: [{ Id: 1 }, { Id: 2 }] }, { P: [{ Id: 2 }, { Id: 1 }] })).toEqual([]);
   });
 
   it('falls back to positions when identities are duplicated or missing', () => {
-    const entries = diffObjects({ L: [{ Name: 'x', v: 1 }, { Name: 'x', v: 2 }] }, { L: [{ Name: 'x', v: 1 }, { Name: 'x', v: 3 }] });
+    const entries = diffObjects(
+      {
+        L: [
+          { Name: 'x', v: 1 },
+          { Name: 'x', v: 2 },
+        ],
+      },
+      {
+        L: [
+          { Name: 'x', v: 1 },
+          { Name: 'x', v: 3 },
+        ],
+      },
+    );
     expect(brief(entries)).toEqual(['changed L[1].v']);
     expect(brief(diffObjects({ L: [{ v: 1 }] }, { L: [{ v: 1 }, { v: 2 }] }))).toEqual(['added L[1]']);
   });

@@ -28,7 +28,11 @@ describe('maskSecrets', () => {
   });
 
   it('masks the value of a secret preference', () => {
-    expect(maskSecrets({ Name: 'systemGrantorSecret', Val: 'hunter2', Meta: {} })).toEqual({ Name: 'systemGrantorSecret', Val: MASK, Meta: {} });
+    expect(maskSecrets({ Name: 'systemGrantorSecret', Val: 'hunter2', Meta: {} })).toEqual({
+      Name: 'systemGrantorSecret',
+      Val: MASK,
+      Meta: {},
+    });
     expect(maskSecrets({ Name: 'defaultStage', Val: 'discover' })).toEqual({ Name: 'defaultStage', Val: 'discover' });
   });
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileFilter,
-  escapeField,
-  formatFilter,
-  matches,
-  parseFilter,
-  splitSpec,
-  unescapeField,
-} from '../../../src/protocol/filter';
+import { compileFilter, escapeField, formatFilter, matches, parseFilter, splitSpec, unescapeField } from '../../../src/protocol/filter';
 
 const machineUpdate = { Type: 'machines', Action: 'update', Key: '3e7031fe', Object: {} };
 

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { goSplitN, goTrimSpace, isGoSpace, utf8ByteLength } from '../../../src/protocol/go-strings';
 
 // Any UTF-16 sequence, including lone surrogates.
-const anyUnits = fc
-  .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 })
-  .map((units) => String.fromCharCode(...units));
+const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((units) => String.fromCharCode(...units));
 
 describe('go-strings', () => {
   it('isGoSpace follows Go unicode.IsSpace, not JS trim', () => {

@@ -51,7 +51,8 @@ describe('parseFrame', () => {
   });
 
   it('recognises register and deregister acks', () => {
-    const ack = '{"Time":"2021-08-30T14:01:59.100000001Z","Type":"websocket","Action":"register","Key":"machines.*.*","Principal":"","Object":null,"Original":null}';
+    const ack =
+      '{"Time":"2021-08-30T14:01:59.100000001Z","Type":"websocket","Action":"register","Key":"machines.*.*","Principal":"","Object":null,"Original":null}';
     expect(parseFrame(ack)).toEqual({
       kind: 'ack',
       ack: { verb: 'register', spec: 'machines.*.*', Time: '2021-08-30T14:01:59.100000001Z' },
@@ -100,9 +101,7 @@ describe('parseFrame', () => {
     expect(errorReason(JSON.stringify({ ...full, Key: { a: 1 } }))).toBe('field Key is not a string (got object)');
     expect(errorReason(JSON.stringify({ ...full, Action: null }))).toBe('field Action is not a string (got null)');
     expect(errorReason(JSON.stringify({ ...full, Time: [] }))).toBe('field Time is not a string (got array)');
-    expect(errorReason(JSON.stringify({ ...full, Principal: false }))).toBe(
-      'field Principal is not a string (got boolean)',
-    );
+    expect(errorReason(JSON.stringify({ ...full, Principal: false }))).toBe('field Principal is not a string (got boolean)');
   });
 
   it('reports raw length and a 200-char preview on errors', () => {

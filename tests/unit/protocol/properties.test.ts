@@ -25,10 +25,7 @@ const representable = (s: string): boolean => !/\\[123]/.test(s) && goTrim(s) ==
 
 // Strings biased towards the grammar's special characters so the interesting cases come up often.
 const grammarChar = fc.constantFrom('.', ',', '*', '\\', '1', '2', '3', ' ', '\u00a0', 'a', 'Z', 'é', '\u{1f600}');
-const grammarString = fc.oneof(
-  fc.string({ unit: grammarChar, maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
-);
+const grammarString = fc.oneof(fc.string({ unit: grammarChar, maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }));
 
 describe('properties', () => {
   it('escapeField output has no . , * and unescapeField undoes it for representable strings', () => {
@@ -57,9 +54,7 @@ describe('properties', () => {
     );
   });
 
-  const sendableKey = fc
-    .string({ unit: grammarChar, minLength: 1, maxLength: 60 })
-    .filter((k) => representable(k));
+  const sendableKey = fc.string({ unit: grammarChar, minLength: 1, maxLength: 60 }).filter((k) => representable(k));
 
   it('chunkKeyCommands output is valid, <= 512 bytes, greedy, and covers every key once', () => {
     fc.assert(
@@ -137,9 +132,7 @@ describe('properties', () => {
     const [type, action, key] = [parts[0], parts[1], parts.slice(2).join('.')];
     const inList = (field: string, value: unknown): boolean =>
       field === '*' ||
-      field
-        .split(',')
-        .some((p) => goTrim(p.replaceAll('\\1', '.').replaceAll('\\2', ',').replaceAll('\\3', '*')) === value);
+      field.split(',').some((p) => goTrim(p.replaceAll('\\1', '.').replaceAll('\\2', ',').replaceAll('\\3', '*')) === value);
     if (!inList(action, e.Action)) return false;
     if (inList(type, e.Type) && inList(key, e.Key)) return true;
     // A wildcard key matches any jobs event under a special type, whatever its Object.
@@ -147,16 +140,37 @@ describe('properties', () => {
     const job = (typeof e.Object === 'object' && e.Object !== null ? e.Object : {}) as Record<string, unknown>;
     const types = type.split(',').map((p) => goTrim(p.replaceAll('\\1', '.').replaceAll('\\2', ',').replaceAll('\\3', '*')));
     return (
-      (types.includes('machine_jobs') && inList(key, job.Machine)) ||
-      (types.includes('work_order_jobs') && inList(key, job.WorkOrder))
+      (types.includes('machine_jobs') && inList(key, job.Machine)) || (types.includes('work_order_jobs') && inList(key, job.WorkOrder))
     );
   }
 
   it('matches() agrees with compileFilter().test and with a naive reading of §3.4', () => {
-    const word = fc.constantFrom('machines', 'jobs', 'machine_jobs', 'work_order_jobs', 'update', 'save', 'a.b', 'a,b', '*', 'k1', 'k2', '');
+    const word = fc.constantFrom(
+      'machines',
+      'jobs',
+      'machine_jobs',
+      'work_order_jobs',
+      'update',
+      'save',
+      'a.b',
+      'a,b',
+      '*',
+      'k1',
+      'k2',
+      '',
+    );
     const fieldText = fc.oneof(
       fc.constant('*'),
-      fc.array(fc.oneof(word.map(escapeField), word, word.map((w) => ` ${w}`)), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(',')),
+      fc
+        .array(
+          fc.oneof(
+            word.map(escapeField),
+            word,
+            word.map((w) => ` ${w}`),
+          ),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((ws) => ws.join(',')),
     );
     const spec = fc.oneof(
       fc.tuple(fieldText, fieldText, fieldText).map(([t, a, k]) => `${t}.${a}.${k}`),

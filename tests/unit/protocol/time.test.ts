@@ -109,9 +109,7 @@ describe('formatGoTime', () => {
   it('trims trailing zeros and omits a zero fraction like Go', () => {
     expect(formatGoTime(new Date(Date.UTC(2021, 7, 30, 14, 2, 11, 0)))).toBe('2021-08-30T14:02:11Z');
     expect(formatGoTime(new Date(Date.UTC(2021, 7, 30, 14, 2, 11, 100)))).toBe('2021-08-30T14:02:11.1Z');
-    expect(formatGoTime(new Date(Date.UTC(2021, 7, 30, 14, 2, 11, 538)), 920_417)).toBe(
-      '2021-08-30T14:02:11.538920417Z',
-    );
+    expect(formatGoTime(new Date(Date.UTC(2021, 7, 30, 14, 2, 11, 538)), 920_417)).toBe('2021-08-30T14:02:11.538920417Z');
     expect(formatGoTime(new Date(Date.UTC(2021, 7, 30, 14, 2, 11, 0)), 10)).toBe('2021-08-30T14:02:11.00000001Z');
   });
 

@@ -3,11 +3,18 @@ import { readSeedFrames } from '../../fixtures/seed-events';
 import { describe, expect, it } from 'vitest';
 import { changeSummaryOf, peekChangeSummary, selectEventDiff } from '../../../src/store/diff-selectors';
 
-
 const setup = (capacity = 100) => createTestStore(capacity);
 
 function frame(type: string, action: string, key: string, object: unknown, original: unknown = null): string {
-  return JSON.stringify({ Time: '2021-08-30T14:02:11.5Z', Type: type, Action: action, Key: key, Principal: 'user:rocketskates', Object: object, Original: original });
+  return JSON.stringify({
+    Time: '2021-08-30T14:02:11.5Z',
+    Type: type,
+    Action: action,
+    Key: key,
+    Principal: 'user:rocketskates',
+    Object: object,
+    Original: original,
+  });
 }
 
 /** The docs walkthrough (two real frames, no Principal/Original) after a save of the profile without `bar`. */
@@ -38,7 +45,12 @@ describe('selectEventDiff vs the previous version', () => {
 
   it('compares only events of the same Type and Key', () => {
     const { store, ingest } = setup();
-    ingest(frame('machines', 'update', 'a', { Stage: 'x' }), frame('machines', 'update', 'b', { Stage: 'y' }), frame('jobs', 'update', 'a', { Stage: 'z' }), frame('machines', 'update', 'a', { Stage: 'x' }));
+    ingest(
+      frame('machines', 'update', 'a', { Stage: 'x' }),
+      frame('machines', 'update', 'b', { Stage: 'y' }),
+      frame('jobs', 'update', 'a', { Stage: 'z' }),
+      frame('machines', 'update', 'a', { Stage: 'x' }),
+    );
     expect(selectEventDiff(store, 2, 'previous').status).toBe('first');
     expect(selectEventDiff(store, 3, 'previous').status).toBe('first');
     expect(selectEventDiff(store, 4, 'previous')).toEqual({ status: 'compared', base: 'previous', baseSeq: 1, entries: [] });
@@ -92,7 +104,10 @@ describe('changeSummaryOf', () => {
 
   it('prefers Original over the previous buffered event', () => {
     const { store, ingest } = setup();
-    ingest(frame('machines', 'update', 'a', { Stage: 's1', CurrentTask: 1 }), frame('machines', 'update', 'a', { Stage: 's2', CurrentTask: 3 }, { Stage: 's2', CurrentTask: 2 }));
+    ingest(
+      frame('machines', 'update', 'a', { Stage: 's1', CurrentTask: 1 }),
+      frame('machines', 'update', 'a', { Stage: 's2', CurrentTask: 3 }, { Stage: 's2', CurrentTask: 2 }),
+    );
     expect(changeSummaryOf(store, 2)).toBe('1 change: CurrentTask');
   });
 
@@ -104,7 +119,10 @@ describe('changeSummaryOf', () => {
 
   it('shows the message of log events instead of a diff', () => {
     const { store, ingest } = setup();
-    ingest(frame('log', 'info', 'frontend', { Message: 'first line', Seq: 1 }), frame('log', 'info', 'frontend', { Message: 'Created job for task gohai', Seq: 2 }));
+    ingest(
+      frame('log', 'info', 'frontend', { Message: 'first line', Seq: 1 }),
+      frame('log', 'info', 'frontend', { Message: 'Created job for task gohai', Seq: 2 }),
+    );
     expect(changeSummaryOf(store, 2)).toBe('Created job for task gohai');
   });
 

@@ -4,7 +4,15 @@ import { receiveTextFrame } from '../../../src/connection/received-frame';
 import { EventBuffer } from '../../../src/store/event-buffer';
 
 function append(buffer: EventBuffer, type: string, key: string) {
-  const raw = JSON.stringify({ Time: '2021-08-30T14:01:59Z', Type: type, Action: 'save', Key: key, Principal: '', Object: { Name: key }, Original: null });
+  const raw = JSON.stringify({
+    Time: '2021-08-30T14:01:59Z',
+    Type: type,
+    Action: 'save',
+    Key: key,
+    Principal: '',
+    Object: { Name: key },
+    Original: null,
+  });
   const [frame] = packFrames([receiveTextFrame(raw)]).frames;
   if (frame.kind !== 'event') throw new Error('fixture is not an event');
   return buffer.append(frame.header, frame.text, frame.bytes, 0);

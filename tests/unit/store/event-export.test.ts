@@ -10,7 +10,11 @@ function setup(frames: string[], capacity = 100) {
   return store;
 }
 
-const machine = eventFrame('machines', 'update', 'm1', { Name: 'm1', Secret: 'machine-secret', Params: { p: { Key: 'k', Nonce: 'n', Payload: 'secure-payload' } } });
+const machine = eventFrame('machines', 'update', 'm1', {
+  Name: 'm1',
+  Secret: 'machine-secret',
+  Params: { p: { Key: 'k', Nonce: 'n', Payload: 'secure-payload' } },
+});
 const user = eventFrame('users', 'save', 'bob', { Name: 'bob', PasswordHash: 'hash-of-bob' });
 const job = eventFrame('jobs', 'create', 'j1', { Uuid: 'j1', Token: 'job-token' });
 
@@ -22,7 +26,10 @@ describe('exportEvents', () => {
     const text = result.lines.join('');
     expect(text.endsWith('\n')).toBe(true);
     for (const secret of ['machine-secret', 'secure-payload', 'hash-of-bob', 'job-token']) expect(text).not.toContain(secret);
-    const events = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { Key: string; Object: Record<string, unknown> });
+    const events = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { Key: string; Object: Record<string, unknown> });
     expect(events.map((event) => event.Key)).toEqual(['m1', 'bob', 'j1']);
     expect(events[0]?.Object.Secret).toBe(MASK);
   });

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualScheduler } from '../../../src/store/ingest-batcher';
 import { FRAME_ERROR_LIMIT } from '../../../src/store/inspector-state';
 import { createInspectorStore } from '../../../src/store/inspector-store';
-import {
-  getEventObject,
-  getEventOriginal,
-  getRecord,
-  previousVersion,
-  seqRange,
-} from '../../../src/store/read-helpers';
+import { getEventObject, getEventOriginal, getRecord, previousVersion, seqRange } from '../../../src/store/read-helpers';
 import { eventFrame } from './frames';
 
 function setup(capacity = 100) {

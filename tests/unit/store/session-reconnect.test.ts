@@ -147,7 +147,10 @@ describe('reconnect after an unexpected close', () => {
       expect(infoCalls).toBe(callsAfterConnect + index);
       await vi.advanceTimersByTimeAsync(1);
       expect(infoCalls).toBe(callsAfterConnect + index + 1);
-      expect(t.store.getState().connection).toMatchObject({ status: 'reconnecting', message: `reconnect attempt ${index + 1} failed: unreachable (network error)` });
+      expect(t.store.getState().connection).toMatchObject({
+        status: 'reconnecting',
+        message: `reconnect attempt ${index + 1} failed: unreachable (network error)`,
+      });
     }
     expect(t.sockets).toHaveLength(1);
 

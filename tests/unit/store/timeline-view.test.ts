@@ -1,15 +1,18 @@
 import { createTestStore } from '../support/test-store';
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_TIMELINE_FILTER,
-  TimelineView,
-  compileTimelineFilter,
-  storeTimelineSource,
-} from '../../../src/store/timeline-view';
+import { EMPTY_TIMELINE_FILTER, TimelineView, compileTimelineFilter, storeTimelineSource } from '../../../src/store/timeline-view';
 import type { TimelineFilter } from '../../../src/store/timeline-view';
 
 function frame(type: string, action: string, key: string, principal: string, object: unknown): string {
-  return JSON.stringify({ Time: '2021-08-30T14:02:11.5Z', Type: type, Action: action, Key: key, Principal: principal, Object: object, Original: null });
+  return JSON.stringify({
+    Time: '2021-08-30T14:02:11.5Z',
+    Type: type,
+    Action: action,
+    Key: key,
+    Principal: principal,
+    Object: object,
+    Original: null,
+  });
 }
 
 function setup(capacity = 100) {

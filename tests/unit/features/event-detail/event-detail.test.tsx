@@ -5,9 +5,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '../../../../src/lib/mask-secrets';
 import type { InspectorStore } from '../../../../src/store/inspector-state';
 
-
 function frame(type: string, action: string, key: string, object: unknown, original: unknown = null): string {
-  return JSON.stringify({ Time: '2021-08-30T14:02:11.538920417Z', Type: type, Action: action, Key: key, Principal: 'user:rocketskates', Object: object, Original: original });
+  return JSON.stringify({
+    Time: '2021-08-30T14:02:11.538920417Z',
+    Type: type,
+    Action: action,
+    Key: key,
+    Principal: 'user:rocketskates',
+    Object: object,
+    Original: original,
+  });
 }
 
 let container: HTMLElement | undefined;
@@ -23,7 +30,8 @@ function mount(capacity: number, frames: string[]): InspectorStore {
 
 const select = (store: InspectorStore, seq: number) => act(() => store.getState().actions.select(seq));
 const query = (selector: string) => container?.querySelector<HTMLElement>(selector) ?? null;
-const tab = (name: string) => Array.from(container?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []).find((el) => el.textContent === name);
+const tab = (name: string) =>
+  Array.from(container?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []).find((el) => el.textContent === name);
 const click = (element: HTMLElement | null | undefined) => act(() => element?.click());
 const entries = () =>
   Array.from(container?.querySelectorAll<HTMLElement>('[data-testid="diff-entry"]') ?? []).map((el) => ({
@@ -72,7 +80,11 @@ describe('EventDetail', () => {
   });
 
   it('says "previous version evicted" when the previous save left the ring', () => {
-    const store = mount(2, [frame('machines', 'save', 'm', { v: 1 }), frame('jobs', 'create', 'j', {}), frame('machines', 'save', 'm', { v: 2 })]);
+    const store = mount(2, [
+      frame('machines', 'save', 'm', { v: 1 }),
+      frame('jobs', 'create', 'j', {}),
+      frame('machines', 'save', 'm', { v: 2 }),
+    ]);
     select(store, 3);
     click(tab('Diff'));
     expect(query('[data-testid="diff-status"]')?.textContent).toBe('previous version evicted');

@@ -21,8 +21,10 @@ function mountWith(frames: string[]): InspectorStore {
 }
 
 const query = (selector: string) => container?.querySelector<HTMLElement>(selector) ?? null;
-const button = (label: string) => Array.from(container?.querySelectorAll<HTMLElement>('button') ?? []).find((el) => el.textContent === label);
-const tab = (name: string) => Array.from(container?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []).find((el) => el.textContent === name);
+const button = (label: string) =>
+  Array.from(container?.querySelectorAll<HTMLElement>('button') ?? []).find((el) => el.textContent === label);
+const tab = (name: string) =>
+  Array.from(container?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []).find((el) => el.textContent === name);
 const click = (element: HTMLElement | null | undefined) => act(() => element?.click());
 
 describe('EventDetail with giant, deep and hostile events', () => {
