@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
-// Layer direction (STYLE.md): protocol <- connection <- store <- features <- app.
+// Layer direction (CONTRIBUTING.md, house rules): protocol <- connection <- store <- features <- app.
 // lib/ and components/ are leaf helpers usable from store/features/app; the simulator may
 // import only src/protocol, and nothing in src/ may import the simulator.
 const features = ['connection-panel', 'subscriptions', 'timeline', 'event-detail', 'status-bar'];

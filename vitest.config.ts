@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects with explicit include lists: Vitest's default glob would also pick up the
-// Playwright specs in tests/e2e (TOOLCHAIN.md).
+// Playwright specs in tests/e2e (docs/toolchain.md).
 export default defineConfig({
   test: {
     projects: [

@@ -1,5 +1,5 @@
 /**
- * The bare reference page (issue 4): it only opens the socket, registers, JSON-parses each frame and
+ * The bare reference page (the throughput ceiling every app figure is compared with): it only opens the socket, registers, JSON-parses each frame and
  * counts. Whatever rate it sustains is the ceiling for any browser client on this machine, so the
  * app is judged against it in the same run. Served from its own loopback origin so the page gets a
  * real navigation (init scripts, probes) like the app.
@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // Plain JS on purpose: this is the whole client, and it must stay as cheap as a client can be.
-// Acks (Type "websocket", drp-protocol.md §2.3) are parsed too but not counted as events.
+// Acks (Type "websocket", docs/reference/drp-protocol.md §2.3) are parsed too but not counted as events.
 const BARE_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>bare reference client</title></head>
 <body><p>bare reference client: <span id="count">0</span> events</p>

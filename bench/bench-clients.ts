@@ -23,7 +23,7 @@ export const DEMO_USER = { username: 'rocketskates', password: 'r0cketsk8ts' };
 /** Every burst is machines.update (simulator/burst.ts); this is what a user watching machines registers. */
 export const BENCH_SPEC = 'machines.*.*';
 
-/** A bearer token over REST (drp-protocol.md §1.4), so the bare page never puts a password in a URL. */
+/** A bearer token over REST (docs/reference/drp-protocol.md §1.4), so the bare page never puts a password in a URL. */
 export async function fetchToken(sim: Simulator): Promise<string> {
   const basic = Buffer.from(`${DEMO_USER.username}:${DEMO_USER.password}`).toString('base64');
   const response = await fetch(`${sim.httpUrl}/api/v3/users/${DEMO_USER.username}/token?ttl=3600`, {

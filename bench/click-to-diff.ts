@@ -1,5 +1,5 @@
 /**
- * Click-to-diff latency during a flood (issue 4 target: ≤ 100 ms at 2k events/s): with follow-tail
+ * Click-to-diff latency during a flood (target: ≤ 100 ms at 2k events/s): with follow-tail
  * on and the Diff tab open, click rows in the moving timeline and time each until the clicked
  * event's diff is painted (click-timer.ts).
  */

@@ -93,7 +93,7 @@ function megabyteMachines(): DiffCase {
   };
 }
 
-/** Small untimed cases about identity-matched arrays and DRP JSON conventions (drp-protocol.md §4.3). */
+/** Small untimed cases about identity-matched arrays and DRP JSON conventions (docs/reference/drp-protocol.md §4.3). */
 function correctnessCases(): DiffCase[] {
   const task = (name: string, state: string) => ({ Name: name, ID: '', State: state });
   return [

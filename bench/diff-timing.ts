@@ -1,5 +1,5 @@
 /**
- * Diff of two ~1 MB machine objects (issue 4 target: ≤ 50 ms, and no main-thread task over 100 ms
+ * Diff of two ~1 MB machine objects (target: ≤ 50 ms, and no main-thread task over 100 ms
  * because of a diff): `diffObjects` from src/lib/json-diff.ts timed in Node and in Chromium (the
  * same source bundled by Vite), plus the app end to end: two successive 1 MB saves of one machine
  * published, the second one clicked, time until its diff is on screen and the longest task meanwhile.
@@ -138,7 +138,7 @@ async function rowBox(page: Page, seq: number) {
 }
 
 /**
- * In the app: publish the two saves (the second with the first as `Original`, §4.2), open the Diff
+ * In the app: publish the two saves (the second with the first as `Original`, docs/reference/drp-protocol.md §4.2), open the Diff
  * tab on an earlier event, then click the 1 MB row. The diff shown is against the previous event of
  * the same key, so the page parses two 1 MB frames and diffs them: all of it is timed.
  */

@@ -2,7 +2,7 @@ import { embeddedModelFields } from '../simulator/model-keys';
 
 /**
  * Deterministic, realistic DRP machine objects for benchmarks: the v4.8 field list of
- * drp-protocol.md §6, plus a `gohai-inventory` param scaled to a target size (§6: "Plan for
+ * docs/reference/drp-protocol.md §6, plus a `gohai-inventory` param scaled to a target size (§6: "Plan for
  * 10–100+ KB machine events, and the occasional multi-MB one"). Values are made up; shapes follow
  * the models (Uuid keys, base64 []byte fields, arrays of named objects).
  */
@@ -114,7 +114,7 @@ export interface MachineOptions {
   inventoryBytes: number;
 }
 
-/** A machine object with the v4.8 field list (drp-protocol.md §6). */
+/** A machine object with the v4.8 field list (docs/reference/drp-protocol.md §6). */
 export function makeMachine({ seed, inventoryBytes }: MachineOptions): Record<string, unknown> {
   const random = seededRandom(seed);
   const id = uuid(random);
@@ -140,7 +140,7 @@ export function makeMachine({ seed, inventoryBytes }: MachineOptions): Record<st
     BootEnv: 'centos-8-install',
     Profiles: ['site-dc1', 'rack-r12'],
     Params: params,
-    // A 20-odd task workflow (drp-protocol.md §6.1: provisioning runs 20–40 tasks).
+    // A 20-odd task workflow (docs/reference/drp-protocol.md §6.1: provisioning runs 20–40 tasks).
     Tasks: [
       'stage:discover',
       'bootenv:sledgehammer',

@@ -1,6 +1,6 @@
 /**
  * The event shapes the ladder sends: simulator bursts of machines.update with `Original`
- * (drp-protocol.md §6: every update doubles the frame), at two object sizes.
+ * (docs/reference/drp-protocol.md §6: every update doubles the frame), at two object sizes.
  */
 export interface Payload {
   id: 'machine-2k' | 'machine-30k';

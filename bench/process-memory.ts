@@ -1,7 +1,7 @@
 /**
  * Whole-process memory of this run's Chromium processes, from /proc (Linux only): PSS from
  * /proc/<pid>/smaps_rollup, so shared pages are split fairly and worker threads, V8 heaps, Blink,
- * Oilpan and malloc all count (issue 4: not just the main-thread JS heap). Chromium processes are
+ * Oilpan and malloc all count (the memory target counts the whole renderer, not just the main-thread JS heap). Chromium processes are
  * the descendants of this Node process, grouped by their `--type=` switch.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The rate ladder (issue 4): bursts at rising rates against one client, and for each rung the events
+ * The rate ladder (the throughput target): bursts at rising rates against one client, and for each rung the events
  * counted vs sent, the drain time after the last send, frame intervals during the burst and
  * long-task time. A rung is "sustained" when nothing is lost and the drain is at most 1 s.
  */
@@ -22,7 +22,7 @@ export interface LadderRow {
   seconds: number;
   /** Events the simulator emitted for this burst. */
   sent: number;
-  /** Frames written to this client's socket; `sent - delivered` were dropped server-side (§7.4). */
+  /** Frames written to this client's socket; `sent - delivered` were dropped server-side (docs/reference/drp-protocol.md §7.4). */
   delivered: number;
   serverDropped: number;
   /** Events the client counted (the app: its on-screen received counter). */

@@ -76,7 +76,7 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
   }
   const seconds = rows[0].seconds;
   lines.push(
-    `Each rung: a ${seconds} s burst. "server dropped" = frames the simulator discarded because 256 were already waiting for that socket (melody's buffer, drp-protocol.md §7.4): the client read too slowly. "drain" = last send → counter reached the sent total ("never" shows when the count last moved). Frame intervals from requestAnimationFrame during the burst; long tasks during burst + drain. A ladder stops after two unsustained rungs.`,
+    `Each rung: a ${seconds} s burst. "server dropped" = frames the simulator discarded because 256 were already waiting for that socket (melody's buffer, docs/reference/drp-protocol.md §7.4): the client read too slowly. "drain" = last send → counter reached the sent total ("never" shows when the count last moved). Frame intervals from requestAnimationFrame during the burst; long tasks during burst + drain. A ladder stops after two unsustained rungs.`,
     '',
   );
   lines.push(

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 4): builds the app, then drives the production build in headless Chromium
+ * `npm run bench` (the performance targets in bench/targets.ts): builds the app, then drives the production build in headless Chromium
  * against the simulator and writes bench/RESULTS.md. Flags: bench/cli-options.ts. Every phase opens
  * its own client and closes it, so only one socket is registered while a burst runs.
  */

@@ -1,5 +1,5 @@
 /**
- * Scrolling a full buffer (issue 4: frame times while scrolling 100k events): the timeline scroller
+ * Scrolling a full buffer (target: frame times while scrolling 100k events): the timeline scroller
  * is driven from requestAnimationFrame, once as a steady fast flick from the top down and once as
  * random jumps (dragging the scrollbar), recording frame intervals and long tasks.
  */

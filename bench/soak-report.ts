@@ -15,7 +15,7 @@ export interface SoakSample {
   buffered: number;
   evicted: number;
   malformed: number;
-  /** Frames the simulator wrote to the app's socket, and dropped at its 256-message buffer (§7.4). */
+  /** Frames the simulator wrote to the app's socket, and dropped at its 256-message buffer (docs/reference/drp-protocol.md §7.4). */
   serverSent: number;
   serverDropped: number;
   /** PSS of all Chromium renderer processes (the page), kB. */

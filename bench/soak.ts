@@ -1,5 +1,5 @@
 /**
- * Soak run (issue 5; a benchmark, not a test): the production build at a steady event rate for a
+ * Soak run (the flat-memory check for long sessions; a benchmark, not a test): the production build at a steady event rate for a
  * long time, with a small ring that is full after a few seconds, and renderer memory sampled all
  * along. Once the ring is full every new event evicts one, so memory should stop growing; a leak
  * (an index that is never pruned, a cache without a bound, retained frames) shows as a slope.

@@ -1,4 +1,4 @@
-/** Issue 4's targets, judged on one run's figures: one PASS / MISS / N/A line each. */
+/** The performance targets (throughput, frame times, click-to-diff, memory, diff, scrolling, bundle, first render), judged on one run's figures: one PASS / MISS / N/A line each. */
 import type { BenchResults } from './bench-results';
 import { MACHINE_2K, MACHINE_30K } from './payloads';
 import type { Payload } from './payloads';
@@ -73,7 +73,7 @@ function noLossLine(results: BenchResults): TargetLine {
     verdict: verdict(lossBelow === 0 && clientLoss === 0),
     text:
       `lost at or below ${limit}/s: ${lossBelow}; delivered but not counted by the app: ${clientLoss}; ` +
-      `dropped by the server above it (melody 256 buffer, invisible to any client, §7.4): ${serverDrops}`,
+      `dropped by the server above it (melody 256 buffer, invisible to any client, docs/reference/drp-protocol.md §7.4): ${serverDrops}`,
   };
 }
 

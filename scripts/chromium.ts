@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { LaunchOptions } from '@playwright/test';
 
-// Browser downloads are impossible on these machines (TOOLCHAIN.md): use Debian's chromium, or the
-// binary named by CHROMIUM_PATH. Flags from TOOLCHAIN.md; without the background-networking ones
+// Browser downloads are impossible on these machines (docs/toolchain.md): use Debian's chromium, or the
+// binary named by CHROMIUM_PATH. Flags from docs/toolchain.md; without the background-networking ones
 // Chromium floods the closed network with refused connections.
 const CHROMIUM_FLAGS = [
   '--headless',

@@ -10,7 +10,7 @@ export interface AppServer {
 }
 
 /**
- * Serves the production build in-process (TOOLCHAIN.md: `npx vite preview &` orphans the real
+ * Serves the production build in-process (docs/toolchain.md: `npx vite preview &` orphans the real
  * server). Port 0 lets the OS pick a free loopback port, so parallel workers never collide.
  */
 export async function startAppServer(): Promise<AppServer> {

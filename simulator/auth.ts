@@ -3,7 +3,7 @@ import { findUser, type SimUser } from './users';
 
 export type AuthResult =
   | { ok: true; user: SimUser }
-  /** `challenge`: send `WWW-Authenticate: dr-provision` with the status (drp-protocol.md §1.3). */
+  /** `challenge`: send `WWW-Authenticate: dr-provision` with the status (docs/reference/drp-protocol.md §1.3). */
   | { ok: false; status: 401 | 403; challenge: boolean };
 
 const MISSING: AuthResult = { ok: false, status: 401, challenge: true };
@@ -30,7 +30,7 @@ function checkBasicHeader(encoded: string): AuthResult {
 }
 
 /**
- * The v3 `userAuth()` middleware order (drp-protocol.md §1.2, §1.3), shared by REST and the
+ * The v3 `userAuth()` middleware order (docs/reference/drp-protocol.md §1.2, §1.3), shared by REST and the
  * websocket upgrade: an `Authorization` header wins; else the `token` query parameter, where a
  * value containing ':' is user:password (Basic) and anything else a bearer token.
  */

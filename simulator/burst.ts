@@ -13,7 +13,7 @@ export interface BurstOptions {
   seconds: number;
   /** Approximate JSON size of `Object` (and of `Original`); default ~2000, 30000 for "large". */
   objectBytes?: number;
-  /** Include `Original` (default true), which doubles the frame (drp-protocol.md §6). */
+  /** Include `Original` (default true), which doubles the frame (docs/reference/drp-protocol.md §6). */
   withOriginal?: boolean;
 }
 

@@ -6,7 +6,7 @@ import { formatGoTime } from '../src/protocol/time';
  */
 export interface Clock {
   nowMs(): number;
-  /** `time.Now()` as a Go server marshals it (drp-protocol.md §4.1): RFC 3339, up to 9 digits, Z. */
+  /** `time.Now()` as a Go server marshals it (docs/reference/drp-protocol.md §4.1): RFC 3339, up to 9 digits, Z. */
   timestamp(): string;
 }
 

@@ -10,7 +10,7 @@ import { HubConnection, type ConnectionStats } from './hub-connection';
 import type { MatchFields } from './registrations';
 import type { SimUser } from './users';
 
-/** melody's PingPeriod and PongWait (drp-protocol.md §7.1). */
+/** melody's PingPeriod and PongWait (docs/reference/drp-protocol.md §7.1). */
 export const PING_INTERVAL_MS = 54_000;
 export const PONG_WAIT_MS = 60_000;
 
@@ -21,7 +21,7 @@ export interface EventHubOptions {
 
 /**
  * The websocket side of the server: sessions, registrations, matching, permission filtering and
- * delivery, like DRP's melody hub (drp-protocol.md §1.6, §2, §3.1, §7).
+ * delivery, like DRP's melody hub (docs/reference/drp-protocol.md §1.6, §2, §3.1, §7).
  */
 export class EventHub {
   private readonly wss = new WebSocketServer({

@@ -7,7 +7,7 @@ import type { ObjectStore } from './object-store';
 import { Prng } from './prng';
 
 /**
- * Fault injection: things a real endpoint or network does to a browser client (drp-protocol.md
+ * Fault injection: things a real endpoint or network does to a browser client (docs/reference/drp-protocol.md
  * §7). Frames that are not events (malformed, binary) go to every socket unfiltered; valid events
  * (huge, hostile) go through the normal matching and permission filter.
  */

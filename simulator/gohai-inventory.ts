@@ -2,7 +2,7 @@ import type { Prng } from './prng';
 
 /**
  * A `gohai-inventory` param value of roughly `targetBytes` of JSON. Real ones are "very long"
- * (drp-protocol.md §6: RackN's filebeat plugin blanks them out of every machine event), so machine
+ * (docs/reference/drp-protocol.md §6: RackN's filebeat plugin blanks them out of every machine event), so machine
  * events carrying one are tens of KB, and twice that with `Original`.
  */
 export function gohaiInventory(rng: Prng, targetBytes: number): Record<string, unknown> {

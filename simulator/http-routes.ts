@@ -23,7 +23,7 @@ export interface RouteDeps {
   log: (line: string) => void;
 }
 
-/** Default token lifetime when `ttl` is absent: 1 hour (drp-protocol.md §1.4). */
+/** Default token lifetime when `ttl` is absent: 1 hour (docs/reference/drp-protocol.md §1.4). */
 const DEFAULT_TTL_SECONDS = 3600;
 
 function localAddress(req: IncomingMessage): string {

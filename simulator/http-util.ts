@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** DRP's error body, `models.Error` (drp-protocol.md §1.3). */
+/** DRP's error body, `models.Error` (docs/reference/drp-protocol.md §1.3). */
 export interface ModelsError {
   Model: string;
   Key: string;
@@ -34,7 +34,7 @@ const EXPOSE_HEADERS =
   'WWW-Authenticate,Set-Cookie,Access-Control-Allow-Headers,Access-Control-Allow-Credentials,Access-Control-Allow-Origin,X-DRP-LIST-COUNT,X-DRP-LIST-TOTAL-COUNT';
 
 /**
- * DRP's permissive CORS (drp-protocol.md §1.6: gin-contrib/cors with AllowAllOrigins and
+ * DRP's permissive CORS (docs/reference/drp-protocol.md §1.6: gin-contrib/cors with AllowAllOrigins and
  * AllowCredentials), applied to every route before authentication. Like gin-contrib/cors, only
  * requests that carry an `Origin` get the headers, and the origin is answered with `*` rather than
  * echoed: a browser then refuses `credentials: 'include'`, which is also what a real endpoint does,

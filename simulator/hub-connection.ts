@@ -4,7 +4,7 @@ import { claimsCover, isSuperuser, type SimUser } from './users';
 
 /**
  * melody's per-session outgoing buffer: 256 messages; when full, new messages for that session are
- * dropped without a word (drp-protocol.md §7.4, `olahol/melody` `config.go` MessageBufferSize).
+ * dropped without a word (docs/reference/drp-protocol.md §7.4, `olahol/melody` `config.go` MessageBufferSize).
  */
 export const SEND_BUFFER_MESSAGES = 256;
 

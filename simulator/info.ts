@@ -9,7 +9,7 @@ export interface InfoInput {
 
 /**
  * `GET /api/v3/info` and the `Info` of a token grant, with the lower-case JSON keys of
- * `models/info.go` (drp-protocol.md §1.4). `address` is the server address local to the caller.
+ * `models/info.go` (docs/reference/drp-protocol.md §1.4). `address` is the server address local to the caller.
  */
 export function buildInfo(input: InfoInput): Record<string, unknown> {
   return {

@@ -1,7 +1,7 @@
 /**
  * PATCH bodies as DRP accepts them: an RFC 6902 JSON Patch array (what the DRP CLI and UX send),
  * and, for `Content-Type: application/merge-patch+json`, an RFC 7396 merge object. Both work on a
- * deep copy and never touch the stored object (drp-protocol.md §4.2: PATCH emits `update`).
+ * deep copy and never touch the stored object (docs/reference/drp-protocol.md §4.2: PATCH emits `update`).
  */
 
 export class PatchError extends Error {

@@ -5,13 +5,13 @@ import { embeddedModelFields, type DrpObject } from './model-keys';
 
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
-/** Every Nth machine carries a large inventory param (drp-protocol.md §6: "very long"). */
+/** Every Nth machine carries a large inventory param (docs/reference/drp-protocol.md §6: "very long"). */
 export const LARGE_INVENTORY_EVERY = 5;
 export const LARGE_INVENTORY_BYTES = 40_000;
 
 /**
  * A machine object with the v4.8 field set of `models/machine.go` plus `WorkOrderMode`
- * (drp-protocol.md §6), values as a lab endpoint would show them. Deterministic for the PRNG state.
+ * (docs/reference/drp-protocol.md §6), values as a lab endpoint would show them. Deterministic for the PRNG state.
  */
 export function buildMachine(rng: Prng, index: number): DrpObject {
   const rack = 10 + Math.floor(index / 40);

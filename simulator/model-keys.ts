@@ -1,7 +1,7 @@
 import { keyFieldOf } from '../src/protocol/drp-types';
 
 /**
- * Which object types the simulator stores, and each type's key (drp-protocol.md §5: `Uuid` for
+ * Which object types the simulator stores, and each type's key (docs/reference/drp-protocol.md §5: `Uuid` for
  * machines and jobs, the hex IPv4 of `Addr` for leases and reservations, `Name` elsewhere).
  */
 
@@ -40,7 +40,7 @@ export function keyOf(type: string, object: DrpObject): string {
 }
 
 /**
- * The fields every stored model carries from its embedded structs (drp-protocol.md §4.3:
+ * The fields every stored model carries from its embedded structs (docs/reference/drp-protocol.md §4.3:
  * Validation, Access, Meta, Owned, Bundled), with the values the server's `Fill()` gives a new one.
  */
 export function embeddedModelFields(): DrpObject {

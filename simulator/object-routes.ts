@@ -39,7 +39,7 @@ async function readObject(req: IncomingMessage): Promise<DrpObject> {
 }
 
 /**
- * CRUD for stored types (drp-protocol.md §4.2): POST -> `create`, PUT and PATCH -> `update` with
+ * CRUD for stored types (docs/reference/drp-protocol.md §4.2): POST -> `create`, PUT and PATCH -> `update` with
  * `Original`, DELETE -> `delete`. Errors are `models.Error` JSON; as in v3, a not-found error's
  * `Type` is the HTTP method. The claim check uses the REST action names (list/get/create/...).
  */

@@ -14,7 +14,7 @@ export class StoreError extends Error {
 }
 
 /**
- * The fields every stored model gets from its embedded structs (drp-protocol.md §4.3), filled on
+ * The fields every stored model gets from its embedded structs (docs/reference/drp-protocol.md §4.3), filled on
  * create like the server's `Fill()`. Values already present win.
  */
 function fillCommon(object: DrpObject): DrpObject {
@@ -26,7 +26,7 @@ function fillCommon(object: DrpObject): DrpObject {
 
 /**
  * In-memory objects by type and key. Every write emits the event the v3 request tracker emits
- * (drp-protocol.md §4.2): create -> `create` (Original null), PUT/PATCH -> `update` with Original,
+ * (docs/reference/drp-protocol.md §4.2): create -> `create` (Original null), PUT/PATCH -> `update` with Original,
  * internal writes -> `save` (Original = previous or null), DELETE -> `delete` (Object = the
  * deleted object, Original null).
  *

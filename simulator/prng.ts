@@ -41,7 +41,7 @@ export class Prng {
     return Array.from(this.bytes(count), (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  /** A version-4 UUID string built from the stream (machine and job keys, drp-protocol.md §5). */
+  /** A version-4 UUID string built from the stream (machine and job keys, docs/reference/drp-protocol.md §5). */
   uuid(): string {
     const b = this.bytes(16);
     b[6] = (b[6] & 0x0f) | 0x40;
@@ -50,7 +50,7 @@ export class Prng {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
-  /** `[]byte` fields travel as standard base64 (drp-protocol.md §4.3). */
+  /** `[]byte` fields travel as standard base64 (docs/reference/drp-protocol.md §4.3). */
   base64(count: number): string {
     return Buffer.from(this.bytes(count)).toString('base64');
   }

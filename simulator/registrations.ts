@@ -4,7 +4,7 @@ import { compileFilter, type CompiledFilter } from '../src/protocol/filter';
 export type MatchFields = Pick<DrpEvent, 'Type' | 'Action' | 'Key' | 'Object'>;
 
 /**
- * One connection's registered specs (drp-protocol.md §2.3): an ordered list of exact strings,
+ * One connection's registered specs (docs/reference/drp-protocol.md §2.3): an ordered list of exact strings,
  * deduplicated by exact comparison, no reference counting. Specs that do not split into 3 parts
  * are stored and acked but never match (§2.2: the v3 filter could crash on them; a v4 server
  * presumably doesn't, and the simulator must not).

@@ -3,8 +3,8 @@ import { embeddedModelFields, type DrpObject } from './model-keys';
 
 /**
  * The non-machine content a fresh simulator starts with. Written here rather than loaded from
- * /work/shared/fixtures so the simulator runs anywhere; shapes follow those fixtures and
- * drp-protocol.md §6.
+ * files so the simulator runs anywhere; shapes follow tests/fixtures/drp-objects and
+ * docs/reference/drp-protocol.md §6.
  */
 
 /**

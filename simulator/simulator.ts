@@ -73,7 +73,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /**
- * A DRP v4 endpoint stand-in (drp-protocol.md §1-§5): the authenticated event websocket, the REST
+ * A DRP v4 endpoint stand-in (docs/reference/drp-protocol.md §1-§5): the authenticated event websocket, the REST
  * routes the inspector needs, a seeded background workload and run-time fault injection.
  */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {

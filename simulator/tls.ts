@@ -6,7 +6,7 @@ export interface TlsMaterial {
 }
 
 /**
- * A self-signed certificate made at start, as DRP makes one on first start (drp-protocol.md §1.5:
+ * A self-signed certificate made at start, as DRP makes one on first start (docs/reference/drp-protocol.md §1.5:
  * ECDSA P-384, 365 days, organisation "Acme Co"), here for CN localhost with SANs localhost and
  * 127.0.0.1. A browser must accept it in a tab before `wss://` works (otherwise: 1006).
  */

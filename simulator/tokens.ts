@@ -8,7 +8,7 @@ interface Grant {
 }
 
 /**
- * Bearer tokens granted by `GET /api/v3/users/<name>/token` (drp-protocol.md §1.4). Real DRP tokens
+ * Bearer tokens granted by `GET /api/v3/users/<name>/token` (docs/reference/drp-protocol.md §1.4). Real DRP tokens
  * are encrypted JWTs, base64url-encoded: opaque to the browser and never containing ':' (so a
  * `?token=` value always takes the Bearer path, §1.2). Random base64url text has the same properties.
  */

@@ -14,7 +14,7 @@ function refuse(socket: Duplex, status: number, headers: Record<string, string> 
 }
 
 /**
- * The websocket route sits inside the authenticated `/api/v3` group (drp-protocol.md §1.1), so
+ * The websocket route sits inside the authenticated `/api/v3` group (docs/reference/drp-protocol.md §1.1), so
  * credentials are checked before the upgrade and failures are plain HTTP answers: 401 with
  * `WWW-Authenticate: dr-provision` when missing or malformed, 403 for a wrong password or an
  * unknown or expired token (§1.3). A browser only ever sees 1006 for these.

@@ -1,5 +1,5 @@
 /**
- * The simulator's users, roles and claims (drp-protocol.md §1.4, §3.1; claim model per
+ * The simulator's users, roles and claims (docs/reference/drp-protocol.md §1.4, §3.1; claim model per
  * `doc/arch/auth.rst`). A claim is {scope, action, specific}; each field is `*` or a comma list.
  */
 

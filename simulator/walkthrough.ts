@@ -4,7 +4,7 @@ import type { ObjectStore } from './object-store';
 import { globalProfile } from './seed-objects';
 
 /**
- * The docs' websocket walkthrough (fixtures/seed-events.jsonl; drp-protocol.md §6 profile sample):
+ * The docs' websocket walkthrough (fixtures/seed-events.jsonl; docs/reference/drp-protocol.md §6 profile sample):
  * set param `bar` = "blatz" on profile `global`, then remove it. On a v4 server that is two
  * `profiles.update.global` events with `Original`, and the diff between the two objects is exactly
  * `Params.bar`. Done with the same JSON Patch calls a client would PATCH over REST.

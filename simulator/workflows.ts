@@ -1,6 +1,6 @@
 /**
  * The workflows the simulated machines run: task lists as DRP expands them, with `stage:` and
- * `bootenv:` markers (drp-protocol.md §6, machine `Tasks`).
+ * `bootenv:` markers (docs/reference/drp-protocol.md §6, machine `Tasks`).
  */
 export interface WorkflowDef {
   name: string;

@@ -1,7 +1,7 @@
 import { formatGoTime } from '../src/protocol/time';
 import { embeddedModelFields, type DrpObject } from './model-keys';
 
-/** Builders for the non-machine payloads of the workload, shaped per drp-protocol.md §5 and §6. */
+/** Builders for the non-machine payloads of the workload, shaped per docs/reference/drp-protocol.md §5 and §6. */
 
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 

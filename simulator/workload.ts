@@ -42,7 +42,7 @@ const STATIC_FILES = [
 const TFTP_FILES = ['lpxelinux.0', 'ipxe.efi', 'pxelinux.cfg/<hex>', 'ldlinux.c32'];
 
 /**
- * Seeded background traffic: machines walking their workflows (drp-protocol.md §6.1: about 4-8
+ * Seeded background traffic: machines walking their workflows (docs/reference/drp-protocol.md §6.1: about 4-8
  * events per task), DHCP lease saves, log lines and file serves. Every `step()` makes exactly one
  * event, and the sequence depends only on the seed and the store contents, so a run can be replayed.
  */

@@ -5,7 +5,7 @@
  * The WebSocket itself lives in a dedicated worker (socket-worker.ts) whenever the browser can start
  * one. Chromium reads a page's sockets on the page's main thread: while that thread renders a burst
  * it stops reading, the server's 256-message buffer fills and further events are dropped silently
- * (drp-protocol.md §7.4). A worker keeps reading whatever the page does, and it parses each frame
+ * (docs/reference/drp-protocol.md §7.4). A worker keeps reading whatever the page does, and it parses each frame
  * too, so the main thread only appends pre-parsed batches. Without a Worker (jsdom, or a worker the
  * page's CSP or a broken deployment refuses) the same relay runs on the main thread and produces the
  * same batches, so there is one ingest path either way.

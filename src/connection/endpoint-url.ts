@@ -3,7 +3,7 @@
  *
  * Accepted: `host`, `host:port`, `[v6]:port`, `https://host:8092`, `http://127.0.0.1:8092` (the demo
  * simulator speaks plain HTTP), and full socket URLs such as `wss://host:8092/api/v3/ws`.
- * Defaults follow drp-protocol.md §1.1: port 8092 (the DRP API port) and TLS (the API is HTTPS-only;
+ * Defaults follow docs/reference/drp-protocol.md §1.1: port 8092 (the DRP API port) and TLS (the API is HTTPS-only;
  * only an explicit `http://`/`ws://` turns it off). Credentials never belong in the endpoint: userinfo
  * and a `token` query parameter are refused so they cannot end up in the page URL or history.
  */

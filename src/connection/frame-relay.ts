@@ -40,7 +40,7 @@ const CLOSED = 3;
  * reading the socket however busy the page is, and on the main thread when no worker is available.
  *
  * - `onmessage` only queues the text (or a binary frame's size); frames are classified in batches
- *   when the batch is posted (drp-protocol.md §7.4: a reader that falls 256 messages behind loses
+ *   when the batch is posted (docs/reference/drp-protocol.md §7.4: a reader that falls 256 messages behind loses
  *   events silently, so the handler must stay cheap even here), and the batch's event texts are
  *   packed into one transferable buffer (frame-text.ts).
  * - No `protocols` argument: DRP negotiates no subprotocol and browsers fail the handshake when they

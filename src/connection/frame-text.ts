@@ -2,7 +2,7 @@ import type { EventHeader, ReceivedFrame } from './received-frame';
 
 /**
  * Where one event's frame text lives: UTF-8 bytes in a batch buffer. A WebSocket text frame is valid
- * UTF-8 by definition (RFC 6455 §5.6), so decoding gives back exactly the string that arrived.
+ * UTF-8 by definition (RFC 6455 docs/reference/drp-protocol.md §5.6), so decoding gives back exactly the string that arrived.
  */
 export interface FrameText {
   buffer: ArrayBuffer;
@@ -27,7 +27,7 @@ const decoder = new TextDecoder();
  * Packs the texts of a batch into one ArrayBuffer. Why bytes rather than strings: the buffer is
  * *transferred* from the socket worker (no copy, where a string is copied twice by structured
  * clone), and it lives outside the JS heap, so the garbage collector never copies or scans the
- * ~60 MB a second that a flood of large machine events brings (issue 4: keeping those strings cost
+ * ~60 MB a second that a flood of large machine events brings (measured in the flood benchmark: keeping those strings cost
  * about a tenth of the throughput on two cores). The texts are decoded again only when a view,
  * the free-text filter or an export reads them.
  */

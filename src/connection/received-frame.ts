@@ -4,7 +4,7 @@ import { parseFrame } from '../protocol/parse-frame';
 /**
  * What subscription matching reads from an event's `Object`: `compileFilter` (protocol/filter.ts)
  * looks at `Object.Machine` / `Object.WorkOrder` of `jobs` events for `machine_jobs` /
- * `work_order_jobs` specs (drp-protocol.md §3.2), and nothing else. Only string values are kept: a
+ * `work_order_jobs` specs (docs/reference/drp-protocol.md §3.2), and nothing else. Only string values are kept: a
  * non-string can match only a `*` key, which matches whatever the field holds.
  */
 export interface JobLinks {
@@ -57,7 +57,7 @@ function jobLinksOf(type: string, object: unknown): JobLinks | null {
 }
 
 /**
- * Classifies one text frame (drp-protocol.md §4.1) into the shape the store ingests. Pure and
+ * Classifies one text frame (docs/reference/drp-protocol.md §4.1) into the shape the store ingests. Pure and
  * never throws; the parsed `Object`/`Original` trees are dropped here, so a worker that calls this
  * posts only the text and a few short strings.
  */

@@ -2,7 +2,7 @@
  * How long to wait before the next attempt after the event socket is lost or a reconnect attempt
  * fails. Pure: the caller supplies the clock and owns the timer, so tests drive it by hand.
  *
- * drp-protocol.md §7.3: the server keeps no subscriptions and no backlog across connections; the Go
+ * docs/reference/drp-protocol.md §7.3: the server keeps no subscriptions and no backlog across connections; the Go
  * agent sleeps 5–30 s between retries; start around 1–5 s and cap at ~30 s.
  *
  * Decorrelated jitter (each delay uniform in [base, 3 × previous delay], capped): many inspectors

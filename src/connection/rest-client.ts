@@ -1,5 +1,5 @@
 /**
- * The REST calls made before opening the socket (drp-protocol.md §1.3, §1.4). A browser cannot read
+ * The REST calls made before opening the socket (docs/reference/drp-protocol.md §1.3, §1.4). A browser cannot read
  * the HTTP status of a failed websocket handshake (it only sees close code 1006), so credentials
  * and reachability are checked over REST first and the failure is classified here.
  */

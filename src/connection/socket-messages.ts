@@ -1,6 +1,6 @@
 import type { IngestFrame } from './frame-text';
 
-/** How the socket closed, as the browser reports it (a failed handshake is always 1006, §1.3). */
+/** How the socket closed, as the browser reports it (a failed handshake is always 1006, docs/reference/drp-protocol.md §1.3). */
 export interface CloseInfo {
   code: number;
   reason: string;

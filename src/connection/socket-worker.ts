@@ -2,7 +2,7 @@
  * The socket worker: a dedicated module worker that owns the event WebSocket for one connection
  * attempt (drp-socket.ts starts it). A page busy rendering a burst stops reading its own sockets;
  * this thread keeps reading, so the server's 256-message buffer does not fill and drop events
- * (drp-protocol.md §7.4). It classifies frames (received-frame.ts) and posts them in batches.
+ * (docs/reference/drp-protocol.md §7.4). It classifies frames (received-frame.ts) and posts them in batches.
  */
 import { FrameRelay } from './frame-relay';
 import type { SocketCommand, SocketNotice } from './socket-messages';

@@ -3,7 +3,7 @@
  * identity instead of by position (an insertion at the front must not show every item as changed).
  *
  * DRP model keys are `Uuid` (machines, jobs), `Name` (most types), `Id` (pools, endpoints, raw
- * models) and `ID` (templates) — drp-protocol.md §5. `Uuid` is tried before `Name` because a machine
+ * models) and `ID` (templates) — docs/reference/drp-protocol.md §5. `Uuid` is tried before `Name` because a machine
  * can be renamed while its Uuid stays; `Name` before `ID` because embedded template references in
  * tasks and bootenvs carry `ID: ""` on every inline item (fixtures/drp-objects/tasks.json).
  */

@@ -12,7 +12,7 @@
  * - Arrays of primitives are aligned (sequence-alignment.ts) so one insertion is one entry.
  * - Other arrays are compared by position.
  * - A change of JSON kind (null vs [], object vs array, string vs object) is one `changed` entry
- *   holding both whole values (drp-protocol.md §4.3: every array or map may be null).
+ *   holding both whole values (docs/reference/drp-protocol.md §4.3: every array or map may be null).
  */
 import { identityFieldOf } from './array-identity';
 import type { IdentityValue } from './array-identity';

@@ -1,6 +1,6 @@
 /**
  * Masks secrets in a DRP event or object before it is shown or copied. Events carry the stored
- * backend object, not the sanitized REST view (drp-protocol.md §4.3), so they can hold:
+ * backend object, not the sanitized REST view (docs/reference/drp-protocol.md §4.3), so they can hold:
  * machine `Secret`, user `PasswordHash`, job `Token`, secure-param envelopes `{Key, Nonce, Payload}`
  * (base64, encrypted), and preference values such as `systemGrantorSecret` (`{Name, Val}`).
  */

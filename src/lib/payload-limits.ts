@@ -1,6 +1,6 @@
 /**
  * Size and shape limits for showing untrusted payloads without freezing the page. DRP machine events
- * run from tens of KB to a few MB (drp-protocol.md §7.6); a hostile or broken server can send far
+ * run from tens of KB to a few MB (docs/reference/drp-protocol.md §7.6); a hostile or broken server can send far
  * more. Sizes are frame lengths in UTF-16 code units (`EventRecord.bytes`).
  */
 

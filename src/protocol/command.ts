@@ -1,5 +1,5 @@
 /**
- * Server side of the command grammar (drp-protocol.md §2.1), for the simulator: reproduces how the
+ * Server side of the command grammar (docs/reference/drp-protocol.md §2.1), for the simulator: reproduces how the
  * v3 server's websocket handler reads a client text message.
  */
 import type { CommandVerb } from './event';

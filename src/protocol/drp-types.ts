@@ -1,5 +1,5 @@
 /**
- * Event Types, Actions and key fields as far as the public sources show them (drp-protocol.md §5).
+ * Event Types, Actions and key fields as far as the public sources show them (docs/reference/drp-protocol.md §5).
  * Lists are for suggestions and the simulator, never for rejecting events: servers and plugins
  * emit types and actions not listed here.
  */

@@ -1,5 +1,5 @@
 /**
- * The DRP event as it travels on the websocket (drp-protocol.md §4.1, v4.8 `models/event.go`).
+ * The DRP event as it travels on the websocket (docs/reference/drp-protocol.md §4.1, v4.8 `models/event.go`).
  * All seven keys are present on v3.13+ servers; older servers omit `Principal` (< v3.11) and
  * `Original` (< v3.13), which we normalise to `""` and `null`.
  */
@@ -14,7 +14,7 @@ export interface DrpEvent {
   Original: unknown;
 }
 
-/** The pseudo type of the server's per-command acknowledgement (drp-protocol.md §2.3). */
+/** The pseudo type of the server's per-command acknowledgement (docs/reference/drp-protocol.md §2.3). */
 export const ACK_TYPE = 'websocket';
 
 export type CommandVerb = 'register' | 'deregister';

@@ -1,5 +1,5 @@
 /**
- * The subscription filter grammar (drp-protocol.md §2, §3), as the v4.5.4+ Go client matches it
+ * The subscription filter grammar (docs/reference/drp-protocol.md §2, §3), as the v4.5.4+ Go client matches it
  * locally (`api/event_stream.go` `matches()`/`ValueInList()`), plus command validation and chunking.
  *
  * Where the notes are unsure (build for both readings, §3.2-§3.4):
@@ -19,7 +19,7 @@
 import type { CommandVerb, DrpEvent } from './event';
 import { goSplitN, goTrimSpace, isGoSpace, utf8ByteLength } from './go-strings';
 
-/** melody's default MaxMessageSize: a longer command gets close code 1009 (drp-protocol.md §2.2). */
+/** melody's default MaxMessageSize: a longer command gets close code 1009 (docs/reference/drp-protocol.md §2.2). */
 export const MAX_COMMAND_BYTES = 512;
 
 /** '*' only when the field is exactly "*"; otherwise the unescaped, trimmed list items. */

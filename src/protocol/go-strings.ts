@@ -1,6 +1,6 @@
 /**
  * Small re-implementations of the Go `strings` helpers the DRP server and client use, so that the
- * inspector and the simulator trim and split exactly like Go does (drp-protocol.md §2.1, §3.2).
+ * inspector and the simulator trim and split exactly like Go does (docs/reference/drp-protocol.md §2.1, §3.2).
  */
 
 /**

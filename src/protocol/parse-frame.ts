@@ -31,7 +31,7 @@ function fail(text: string, reason: string): ParsedFrame {
 const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
 /**
- * Parses one text frame from the event socket (drp-protocol.md §4.1). Never throws: bad input
+ * Parses one text frame from the event socket (docs/reference/drp-protocol.md §4.1). Never throws: bad input
  * becomes `kind: 'error'` with a human readable reason, so the ingest path can count and show it.
  *
  * - `Time`, `Type`, `Action`, `Key` must be strings. `Time`'s format is not checked here: an

@@ -1,5 +1,5 @@
 /**
- * DRP event times (drp-protocol.md §4.1, §7.7): Go `time.Time` marshalled as RFC 3339 with 0-9
+ * DRP event times (docs/reference/drp-protocol.md §4.1, §7.7): Go `time.Time` marshalled as RFC 3339 with 0-9
  * fractional digits (trailing zeros trimmed) and the server's local offset. `Date.parse` is only
  * specified for the 3-digit form and would drop nanoseconds, so the fraction is parsed by hand and
  * kept as an integer: events from many goroutines can land in the same millisecond.
@@ -67,7 +67,7 @@ export function formatDrpTime(ts: DrpTimestamp): string {
 
 /**
  * How Go's `time.Time.MarshalJSON` prints a UTC time (RFC3339Nano): fraction with trailing zeros
- * trimmed and omitted when zero (drp-protocol.md §4.1). `extraNanos` (0..999999) adds the
+ * trimmed and omitted when zero (docs/reference/drp-protocol.md §4.1). `extraNanos` (0..999999) adds the
  * sub-millisecond part a JS Date cannot hold. Throws RangeError for an invalid Date, a year
  * outside 0000-9999 (Go's marshaller errors too) or bad extraNanos.
  */

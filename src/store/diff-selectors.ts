@@ -7,11 +7,11 @@ import { getEventObject, getEventOriginal, getRecord, previousVersion } from './
 
 /**
  * Diffs derived from the buffer, memoized per store and seq. Views never diff: the detail pane and
- * the timeline rows ask here (STYLE.md rule 4). Events never change once buffered and seqs are never
+ * the timeline rows ask here (CONTRIBUTING.md, house rule 4). Events never change once buffered and seqs are never
  * reused, so a result computed for a seq stays valid; caches are bounded, not invalidated.
  */
 
-/** `previous`: vs the previous event of the same Type+Key in the buffer; `original`: vs the event's Original (drp-protocol.md §4.2). */
+/** `previous`: vs the previous event of the same Type+Key in the buffer; `original`: vs the event's Original (docs/reference/drp-protocol.md §4.2). */
 export type DiffBase = 'previous' | 'original';
 
 export type EventDiff =
@@ -117,7 +117,7 @@ function clip(text: string): string {
 }
 
 /**
- * Pseudo types carry a record per event, not successive versions of one object (drp-protocol.md §5),
+ * Pseudo types carry a record per event, not successive versions of one object (docs/reference/drp-protocol.md §5),
  * so a diff against the previous one is noise; their row shows what happened instead.
  */
 function pseudoTypeSummary(type: string, object: unknown): string | undefined {

@@ -12,7 +12,7 @@ export type PreviousVersion = { status: 'first' } | { status: 'evicted'; seq: nu
 
 /**
  * The event history outside React: the ring, the per-key index and the lazy payload cache.
- * Only the store's ingest path appends (STYLE.md rule 2).
+ * Only the store's ingest path appends (CONTRIBUTING.md, house rule 2).
  */
 export class EventBuffer {
   private readonly ring: RingBuffer<EventRecord>;

@@ -26,7 +26,7 @@ const zeroTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(res
 
 /**
  * The chosen buffered events as JSON Lines. Unmasked, a line is the frame exactly as received;
- * masked, it is the event parsed, masked (drp-protocol.md §4.3, §7.12: exports mask by default) and
+ * masked, it is the event parsed, masked (docs/reference/drp-protocol.md §4.3, §7.12: exports mask by default) and
  * serialised again. Works in chunks and yields between them, so exporting a full 50,000-event buffer
  * does not freeze the page. The connection token never appears: it is not part of any event.
  */

@@ -1,6 +1,6 @@
 /**
  * Collects received frames and hands them over in one batch per animation frame, so a burst of
- * hundreds of events costs one store update and one render (drp-protocol.md §7.5). The frames come
+ * hundreds of events costs one store update and one render (docs/reference/drp-protocol.md §7.5). The frames come
  * already classified, in batches, from the socket worker (connection/drp-socket.ts); this only
  * decides when the main thread appends them.
  */
@@ -73,7 +73,7 @@ export interface AnimationFrameSchedulerOptions {
  * Publishing more often than this costs a full rendering pass each time (counters, subscription
  * counts: style, layout, paint, raster, composite) and shows nothing a reader could follow: at 60
  * publishes a second that pipeline alone took a quarter of a core during a flood of ~30 KB events,
- * CPU the socket worker needed (issue 4). 50 ms is 20 updates a second.
+ * CPU the socket worker needed (docs/architecture.md, "The ingest path"). 50 ms is 20 updates a second.
  */
 export const MIN_FLUSH_INTERVAL_MS = 100;
 /** A frame that arrives this close to the interval counts as on time (frames are ~16.7 ms apart). */

@@ -6,7 +6,7 @@ import type { Subscription } from './subscription-list';
 
 /**
  * `reconnecting`: the connection was lost without the user asking (anything but Disconnect) and
- * the session controller is waiting for, or running, an automatic attempt (drp-protocol.md §7.3).
+ * the session controller is waiting for, or running, an automatic attempt (docs/reference/drp-protocol.md §7.3).
  */
 export type ConnectionStatus = 'idle' | 'checking' | 'connecting' | 'open' | 'reconnecting' | 'closed' | 'error';
 
@@ -18,7 +18,7 @@ export interface ReconnectInfo {
   nextAttemptAt: number;
 }
 
-/** How the socket authenticates (drp-protocol.md §1.2); shown so the user knows what is in the URL. */
+/** How the socket authenticates (docs/reference/drp-protocol.md §1.2); shown so the user knows what is in the URL. */
 export type AuthMode = 'none' | 'token' | 'granted-token' | 'password-in-url';
 
 export interface ConnectionState {
@@ -38,14 +38,14 @@ export interface ConnectionState {
   wasClean?: boolean;
   /** Why the last attempt failed or closed, in words. */
   message?: string;
-  /** Where to accept a self-signed certificate (drp-protocol.md §1.5), when that is the likely cause. */
+  /** Where to accept a self-signed certificate (docs/reference/drp-protocol.md §1.5), when that is the likely cause. */
   certificateUrl?: string;
   reconnect?: ReconnectInfo;
 }
 
 /**
  * A stretch of time without a connection, shown as a row in the timeline. DRP has no replay
- * (drp-protocol.md §7.3), so whatever happened on the server in between is missing from the buffer.
+ * (docs/reference/drp-protocol.md §7.3), so whatever happened on the server in between is missing from the buffer.
  * Gaps live beside the ring, not in it: the ring holds only real events.
  */
 export interface ConnectionGap {
@@ -74,7 +74,7 @@ export interface Counters {
   acks: number;
   /** Events that arrived since Pause. */
   pendingWhilePaused: number;
-  /** Events that matched no local subscription (drp-protocol.md §3.4 step 5). */
+  /** Events that matched no local subscription (docs/reference/drp-protocol.md §3.4 step 5). */
   unattributed: number;
   /** Automatic reconnects that got every subscription back (since the last Connect). */
   reconnects: number;
@@ -155,5 +155,5 @@ export const MAX_CAPACITY = 1_000_000;
 export const FRAME_ERROR_LIMIT = 200;
 /** Gaps kept at most (a flapping connection must not grow the list without bound). */
 export const GAP_LIMIT = 100;
-/** How long to wait for an ack before marking a command failed (drp-protocol.md §2.3 suggests 5 s). */
+/** How long to wait for an ack before marking a command failed (docs/reference/drp-protocol.md §2.3 suggests 5 s). */
 export const ACK_TIMEOUT_MS = 5_000;

@@ -38,7 +38,7 @@ const ZERO_COUNTERS: Counters = { received: 0, evicted: 0, malformed: 0, acks: 0
 /**
  * Creates one inspector store: a zustand vanilla store (one per app, a fresh one per test) handed
  * down through React context. Events live in an `EventBuffer` beside the state; the state only
- * carries a `revision` bumped once per batched flush plus small UI values (STYLE.md rule 3).
+ * carries a `revision` bumped once per batched flush plus small UI values (CONTRIBUTING.md, house rule 3).
  */
 export function createInspectorStore(options: InspectorStoreOptions = {}): InspectorStore {
   const now = options.now ?? Date.now;
@@ -161,7 +161,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
         continue;
       }
       if (frame.kind === 'ack') {
-        // Acks go to the subscription tracker, never into the ring (drp-protocol.md §3.4 step 1).
+        // Acks go to the subscription tracker, never into the ring (docs/reference/drp-protocol.md §3.4 step 1).
         acks.push(frame.ack);
         continue;
       }

@@ -5,7 +5,7 @@ import { internalsOf } from './store-internals';
 
 /**
  * Getters over the ring for views. They take the store, not React state: components subscribe to
- * `revision` and read rows through these (STYLE.md rule 3).
+ * `revision` and read rows through these (CONTRIBUTING.md, house rule 3).
  */
 export type { PreviousVersion } from './event-buffer';
 

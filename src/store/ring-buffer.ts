@@ -3,7 +3,7 @@
  *
  * Why seq and not index: once the ring is full every push evicts the oldest item, so positions shift
  * on every event; a row keyed by index would silently change identity under the user's cursor
- * (STYLE.md rule 3). Seqs start at 1, are contiguous inside the ring and are never reused, even after
+ * (CONTRIBUTING.md, house rule 3). Seqs start at 1, are contiguous inside the ring and are never reused, even after
  * `clear()`, so `getBySeq` is O(1): `(head + seq - firstSeq) % capacity`.
  */
 export class RingBuffer<T> {

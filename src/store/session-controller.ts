@@ -14,7 +14,7 @@ import type { AuthMode, ConnectRequest, ConnectionGap, ConnectionState, Inspecto
 import type { NetworkDeps } from './network-deps';
 import { findSubscription, needsRegister, removeSubscription, resetForNewConnection, setStatus, upsertPending } from './subscription-list';
 
-/** Token lifetime asked for when granting one from username/password (drp-protocol.md §1.4). */
+/** Token lifetime asked for when granting one from username/password (docs/reference/drp-protocol.md §1.4). */
 const TOKEN_TTL_SECONDS = 3600;
 
 export interface SessionTimers {
@@ -58,7 +58,7 @@ type Preflight = { ok: true; socketCredential: string; authMode: AuthMode; serve
  * through the ingest path and are applied there (`applyAck`), because they share the frame stream
  * with events; the store then calls `afterAcks`.
  *
- * Reconnect (drp-protocol.md §7.3): any close the user did not ask for (Disconnect, or a new
+ * Reconnect (docs/reference/drp-protocol.md §7.3): any close the user did not ask for (Disconnect, or a new
  * Connect) schedules an attempt after a backoff delay (reconnect-policy.ts). An attempt repeats the
  * preflight (granting a fresh token when the session started from a password), opens the socket and
  * re-sends every register; the interval counts as a gap until every subscription is acked again.

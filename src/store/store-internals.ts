@@ -3,7 +3,7 @@ import type { InspectorStore } from './inspector-state';
 
 /**
  * The mutable, non-serialisable parts of a store (the ring and its indexes). They live beside the
- * zustand state, not in it, so React never holds or copies the ring (STYLE.md rule 3); read helpers
+ * zustand state, not in it, so React never holds or copies the ring (CONTRIBUTING.md, house rule 3); read helpers
  * reach them through the store object.
  */
 export interface StoreInternals {

@@ -1,5 +1,5 @@
 /**
- * Pure transitions of the subscription list (drp-protocol.md §2.3). The server keeps an exact-string
+ * Pure transitions of the subscription list (docs/reference/drp-protocol.md §2.3). The server keeps an exact-string
  * set per connection, acks every well-formed command, and forgets everything on disconnect; this
  * list is the client's view of that set.
  *

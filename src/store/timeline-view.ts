@@ -6,7 +6,7 @@ import { forEachRecord, seqRange } from './read-helpers';
  * The timeline's client-side filter and the filtered list of seqs it shows, kept up to date
  * incrementally: arriving events are tested once and appended, evicted (or cleared) seqs are dropped
  * from the front, and only a filter change rescans the buffer. Plain TypeScript, no React; the
- * timeline feature binds it with `useSyncExternalStore` (STYLE.md: high-frequency data outside React).
+ * timeline feature binds it with `useSyncExternalStore` (CONTRIBUTING.md, house rule 3: high-frequency data outside React).
  */
 
 export interface TimelineFilter {

@@ -23,7 +23,7 @@ test.describe('connection panel', () => {
     await inspector.expectOpen();
     await expect(inspector.serverVersion()).toHaveText('v4.14.0-sim');
     await expect(inspector.connectionError()).toHaveCount(0);
-    // drp-protocol.md §1.4: the password is exchanged for a token over REST, so it never reaches the socket URL.
+    // docs/reference/drp-protocol.md §1.4: the password is exchanged for a token over REST, so it never reaches the socket URL.
     expect(socketUrls).toHaveLength(1);
     expect(socketUrls[0]).toContain('/api/v3/ws?token=');
     expect(socketUrls[0]).not.toContain(DEMO_PASSWORD);

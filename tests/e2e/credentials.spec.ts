@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { DEMO_PASSWORD } from './support/inspector-page';
 
-// Credentials (issue 5, drp-protocol.md §1.2, §7.12): the token lives in memory unless the user
+// Credentials (docs/reference/drp-protocol.md §1.2, §7.12): the token lives in memory unless the user
 // ticks "Remember token"; it never reaches the page URL, storage, cookies, exports or the console,
 // and the UI shows only a masked form.
 

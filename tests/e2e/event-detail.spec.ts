@@ -44,7 +44,7 @@ test.describe('event detail', () => {
     await expect(inspector.diffEntry('added', 'Params.color')).toContainText('"blue"');
     await expect(inspector.diffEntry('added', 'Params.nics[Name=eth9]')).toHaveCount(1);
     await expect(inspector.diffEntries()).toHaveCount(3);
-    // The event carries Original (a REST update, drp-protocol.md §4.2): the same change against it.
+    // The event carries Original (a REST update, docs/reference/drp-protocol.md §4.2): the same change against it.
     await inspector.diffBase('vs Original').click();
     await expect(inspector.diffStatus()).toHaveText('3 changes');
     await expect(inspector.diffEntry('changed', 'Stage')).toHaveCount(1);

@@ -66,7 +66,7 @@ test.describe('hostile and broken input', () => {
     await sim.control({ action: 'binary' });
     await expect(malformedCount(page)).toHaveText(String(brokenFrames.length + 1));
     // A flood of garbage, all at once: the server's 256-message socket buffer drops part of it
-    // (drp-protocol.md §7.4), so the app must count exactly what the simulator delivered.
+    // (docs/reference/drp-protocol.md §7.4), so the app must count exactly what the simulator delivered.
     const droppedBefore = socketStats(sim).dropped;
     const flood = 2000;
     for (let i = 0; i < flood; i += 1) sim.control({ action: 'malformed', text: `garbage ${i} <script>window.__pwned=1</script>` });

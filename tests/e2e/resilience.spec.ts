@@ -4,7 +4,7 @@ import type { Simulator } from '../../simulator/simulator';
 import { expect, test } from './support/fixtures';
 import { InspectorPage } from './support/inspector-page';
 
-// Reconnect (drp-protocol.md §7.3, issue 5) against real faults: the simulator drops every socket
+// Reconnect (docs/reference/drp-protocol.md §7.3) against real faults: the simulator drops every socket
 // without a close frame (the browser sees 1006), and is stopped and started again on the same port.
 // Tests that restart a simulator start their own on port 0 and reuse that port; the worker's shared
 // simulator is left alone.

@@ -30,7 +30,7 @@ test.describe('socket worker', () => {
     // A first burst fills the list; the second keeps it moving while the mouse is down.
     await sim.control({ action: 'burst', rate: 2000, seconds: 0.5, objectBytes: 2000, withOriginal: true });
     // Enough rows to scroll. Not "all 1000": on a loaded machine the simulator may drop some for a
-    // slow reader, exactly as DRP's 256-message buffer does (drp-protocol.md §7.4).
+    // slow reader, exactly as DRP's 256-message buffer does (docs/reference/drp-protocol.md §7.4).
     await expect.poll(() => inspector.receivedCount()).toBeGreaterThan(300);
     const flood = sim.control({ action: 'burst', rate: 2000, seconds: 3, objectBytes: 2000, withOriginal: true });
     const box = await inspector.scroller().boundingBox();

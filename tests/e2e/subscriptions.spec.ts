@@ -1,7 +1,7 @@
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
-/** True for a server frame that acks `spec` (drp-protocol.md §2.3: Type "websocket", Key = spec). */
+/** True for a server frame that acks `spec` (docs/reference/drp-protocol.md §2.3: Type "websocket", Key = spec). */
 function isAckFor(message: string | Buffer, spec: string): boolean {
   if (typeof message !== 'string') return false;
   try {
@@ -76,7 +76,7 @@ test.describe('subscriptions', () => {
     await inspector.submitSubscription(spec);
 
     await expect(inspector.subscription(spec)).toHaveAttribute('data-status', 'pending');
-    // ACK_TIMEOUT_MS is 5 s (drp-protocol.md §2.3); allow for it.
+    // ACK_TIMEOUT_MS is 5 s (docs/reference/drp-protocol.md §2.3); allow for it.
     await expect(inspector.subscription(spec)).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
     await expect(page.getByRole('button', { name: `Retry ${spec}`, exact: true })).toBeVisible();
   });

@@ -35,7 +35,7 @@ test.describe('timeline', () => {
     await expect(inspector.rows()).toHaveCount(3);
     const first = inspector.row({ type: 'machines', action: 'update', key: 'tl-appear-1' });
     await expect(first).toContainText('runner:tl-appear-1');
-    // POST /api/v3/events stamps the poster as Principal (drp-protocol.md §5).
+    // POST /api/v3/events stamps the poster as Principal (docs/reference/drp-protocol.md §5).
     await expect(inspector.row({ type: 'profiles', action: 'save', key: 'tl-appear-2' })).toContainText(`user:${DEMO_USER}`);
     await expect(inspector.row({ type: 'machines', action: 'delete', key: 'tl-appear-1' })).toHaveCount(1);
     await expect(inspector.row({ key: 'tl-appear-other' })).toHaveCount(0);

@@ -15,7 +15,7 @@ async function tokenFor(who: { user: string; password: string }, ttl?: string, t
   return api(sim.httpUrl, `/api/v3/users/${target}/token${query}`, { auth: basicHeader(who.user, who.password) });
 }
 
-describe('websocket upgrade auth (drp-protocol.md §1.2, §1.3)', () => {
+describe('websocket upgrade auth (docs/reference/drp-protocol.md §1.2, §1.3)', () => {
   it('answers 401 with WWW-Authenticate: dr-provision when no credentials are given', async () => {
     const rejected = await expectRejected(sim.wsUrl);
     expect(rejected.status).toBe(401);

@@ -35,7 +35,7 @@ function delivered(type: string): string[] {
     .map((e) => `${e.Action}:${e.Key}`);
 }
 
-describe('acks (drp-protocol.md §2.3)', () => {
+describe('acks (docs/reference/drp-protocol.md §2.3)', () => {
   it('acks every valid command with the exact shape and key order, only to that socket', async () => {
     const other = await connect(credentialsUrl(sim.wsUrl));
     await other.register('x.y.z');

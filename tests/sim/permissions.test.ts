@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-describe('per-event permission filter (drp-protocol.md §3.1)', () => {
+describe('per-event permission filter (docs/reference/drp-protocol.md §3.1)', () => {
   it('delivers to a restricted user only events its claims cover, and always its acks', async () => {
     const viewer = await connect(credentialsUrl(sim.wsUrl, VIEWER));
     const admin = await connect(credentialsUrl(sim.wsUrl));

@@ -39,7 +39,7 @@ function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix];
 }
 
-describe('object CRUD emits the request-tracker events (drp-protocol.md §4.2)', () => {
+describe('object CRUD emits the request-tracker events (docs/reference/drp-protocol.md §4.2)', () => {
   it('create, PUT, JSON Patch, merge patch and DELETE on a profile', async () => {
     const created = await api(sim.httpUrl, '/api/v3/profiles', {
       method: 'POST',

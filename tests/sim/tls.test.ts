@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-describe('TLS mode (drp-protocol.md §1.5)', () => {
+describe('TLS mode (docs/reference/drp-protocol.md §1.5)', () => {
   it('serves https and wss URLs', () => {
     expect(sim.httpUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(sim.wsUrl).toBe(`wss://127.0.0.1:${sim.port}/api/v3/ws`);

@@ -28,7 +28,7 @@ describe('seeded workload', () => {
     expect(c.map((e) => `${e.Type}.${e.Action}.${e.Key}`)).not.toEqual(a.map((e) => `${e.Type}.${e.Action}.${e.Key}`));
   });
 
-  it('produces the event mix and object shapes of a provisioning endpoint (drp-protocol.md §5, §6)', () => {
+  it('produces the event mix and object shapes of a provisioning endpoint (docs/reference/drp-protocol.md §5, §6)', () => {
     const events = run(3, 1500);
     const kinds = new Set(events.map((e) => `${e.Type}.${e.Action}`));
     for (const kind of ['machines.update', 'jobs.create', 'jobs.update', 'jobs.save', 'leases.save']) expect(kinds).toContain(kind);

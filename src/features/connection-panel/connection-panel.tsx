@@ -10,7 +10,7 @@ import { useDemoAutoConnect } from './use-demo-auto-connect';
 
 /**
  * Endpoint and credentials. A filled Token wins; otherwise Username + Password are exchanged for a
- * token by the store (drp-protocol.md §1.4). The token and password stay in their input fields (not
+ * token by the store (docs/reference/drp-protocol.md §1.4). The token and password stay in their input fields (not
  * in React state, not in the markup: see SecretInput) and are handed to the store on Connect; the
  * store keeps only a masked copy in state and the rest in memory for reconnects.
  */

@@ -6,7 +6,7 @@ interface MessageWithLinkProps {
 
 /**
  * An error message whose certificate URL is clickable: the user has to open the endpoint in a tab
- * and accept its self-signed certificate before a socket can connect (drp-protocol.md §1.5).
+ * and accept its self-signed certificate before a socket can connect (docs/reference/drp-protocol.md §1.5).
  */
 export function MessageWithLink({ message, url }: MessageWithLinkProps) {
   if (!url) return <>{message}</>;

@@ -1,6 +1,6 @@
 /**
  * Opt-in persistence of the token ("Remember token"; default off). Only the token is ever stored,
- * never a password, and never in the page URL (drp-protocol.md §1.2: URLs end up in logs).
+ * never a password, and never in the page URL (docs/reference/drp-protocol.md §1.2: URLs end up in logs).
  */
 /** The localStorage key, shown next to the "Remember token" box so the user knows where it went. */
 export const REMEMBERED_TOKEN_KEY = 'drp-inspector.token';

@@ -31,7 +31,7 @@ export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
 
 /**
  * The change this event made: by default against the previous event of the same Type+Key in the
- * buffer; when the server sent Original (update/save, drp-protocol.md §4.2) also against that.
+ * buffer; when the server sent Original (update/save, docs/reference/drp-protocol.md §4.2) also against that.
  */
 function DiffView({ seq, hasOriginal }: DiffTabProps) {
   const store = useInspectorStoreApi();

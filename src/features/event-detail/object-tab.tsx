@@ -6,7 +6,7 @@ import { getEventObject } from '../../store/read-helpers';
 import { useInspectorStoreApi } from '../../store/store-context';
 import { LargePayloadNotice } from './large-payload-notice';
 
-/** Above this frame size the tree opens only two levels (a machine's gohai-inventory is huge, drp-protocol.md §6). */
+/** Above this frame size the tree opens only two levels (a machine's gohai-inventory is huge, docs/reference/drp-protocol.md §6). */
 const BIG_EVENT_BYTES = 16_000;
 const BIG_EXPAND_DEPTH = 2;
 

@@ -13,7 +13,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
  * The whole frame as pretty JSON. Secrets are masked by default: events carry stored objects, not
- * sanitized REST views (drp-protocol.md §4.3), and whatever is shown here tends to get copied.
+ * sanitized REST views (docs/reference/drp-protocol.md §4.3), and whatever is shown here tends to get copied.
  * Giant frames wait for "Show anyway", and long text is cut to a preview until "Show all".
  */
 export function RawTab({ raw }: RawTabProps) {

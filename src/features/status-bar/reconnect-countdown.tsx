@@ -20,7 +20,7 @@ function useSecondsUntil(deadline: number): number {
 
 /**
  * "reconnecting in 7 s" and a button to try at once, while the session controller waits out its
- * backoff (drp-protocol.md §7.3). The deadline comes from the store; the seconds are counted here.
+ * backoff (docs/reference/drp-protocol.md §7.3). The deadline comes from the store; the seconds are counted here.
  */
 export function ReconnectCountdown() {
   const status = useInspectorStore((state) => state.connection.status);

@@ -5,7 +5,7 @@ export interface SpecParts {
   type: string;
   action: string;
   key: string;
-  /** Treat the key as one literal: escape `.`, `,` and `*` (drp-protocol.md §3.2; servers >= v4.5.4). */
+  /** Treat the key as one literal: escape `.`, `,` and `*` (docs/reference/drp-protocol.md §3.2; servers >= v4.5.4). */
   escapeKey: boolean;
 }
 

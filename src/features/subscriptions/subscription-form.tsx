@@ -10,7 +10,7 @@ const EMPTY_PARTS: SpecParts = { type: '', action: '', key: '', escapeKey: false
 /**
  * Register a spec: typed raw, composed from type/action/key pickers (which write into the raw
  * field), or from a preset. Every spec is validated locally before sending: the server does not
- * validate and can even crash on short specs (drp-protocol.md §2.2).
+ * validate and can even crash on short specs (docs/reference/drp-protocol.md §2.2).
  */
 export function SubscriptionForm() {
   const store = useInspectorStoreApi();

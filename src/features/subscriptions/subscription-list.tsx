@@ -23,7 +23,7 @@ export function SubscriptionList() {
       {unattributed > 0 && (
         <p
           className="muted"
-          title="events no local spec matches (e.g. during a deregister, or list/escape differences; drp-protocol.md §3.4)"
+          title="events no local spec matches (e.g. during a deregister, or list/escape differences; docs/reference/drp-protocol.md §3.4)"
         >
           unattributed{' '}
           <span className="mono" data-testid="unattributed-count">

@@ -1,4 +1,4 @@
-/** Row colour family per action (drp-protocol.md §4.2: create, update, save, delete; everything else grey). */
+/** Row colour family per action (docs/reference/drp-protocol.md §4.2: create, update, save, delete; everything else grey). */
 export type ActionTone = 'create' | 'update' | 'save' | 'delete' | 'other';
 
 export function actionToneOf(action: string): ActionTone {

@@ -27,7 +27,7 @@ function download(lines: string[], fileName: string): void {
 
 /**
  * "Export" downloads the shown (filtered) events as JSON Lines. Secrets are masked by default
- * (drp-protocol.md §7.12); unticking exports the frames exactly as received.
+ * (docs/reference/drp-protocol.md §7.12); unticking exports the frames exactly as received.
  */
 export function ExportControls({ view }: ExportControlsProps) {
   const store = useInspectorStoreApi();

@@ -1,8 +1,8 @@
 /**
  * Scroll geometry of a list whose rows all have the same height. With one height every position is
  * arithmetic (`index × rowHeight`), so the list never measures a row and never reads the scroller's
- * `scrollHeight`: under a flood those layout reads were most of the main thread's time (issue 4
- * profile: per-row `offsetHeight` 21-26 %, `scrollHeight` for follow-tail 16 %).
+ * `scrollHeight`: under a flood those layout reads were most of the main thread's time (flood
+ * profile, docs/architecture.md: per-row `offsetHeight` 21-26 %, `scrollHeight` for follow-tail 16 %).
  */
 
 /** Rows to render, `start` inclusive, `end` exclusive. */

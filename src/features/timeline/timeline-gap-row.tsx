@@ -11,7 +11,7 @@ interface TimelineGapRowProps {
 
 /**
  * A disconnected interval between two events. DRP replays nothing after a reconnect
- * (drp-protocol.md §7.3), so this row says plainly that events from this stretch are missing.
+ * (docs/reference/drp-protocol.md §7.3), so this row says plainly that events from this stretch are missing.
  */
 export function TimelineGapRow({ gap, index, top }: TimelineGapRowProps) {
   const cause = gap.cause === 'lost' ? 'connection lost' : 'disconnected';

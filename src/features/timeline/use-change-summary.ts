@@ -18,7 +18,7 @@ function whenIdle(task: () => void): CancelIdle {
  * How long a row must stay on screen before its summary is computed. During a flood that follows the
  * tail, rows pass through the viewport in one list update (~100 ms) and nobody can read them; without
  * this wait every row paid two JSON parses and a diff at idle time anyway (with ~30 KB machines
- * that was most of the main thread, competing for the CPU with the socket worker; issue 4).
+ * that was most of the main thread, competing for the CPU with the socket worker; see docs/architecture.md, "The ingest path").
  */
 export const SUMMARY_DELAY_MS = 300;
 
@@ -35,7 +35,7 @@ function afterDelayWhenIdle(task: () => void): CancelIdle {
 
 /**
  * The row's change summary. Computing it parses the event and its previous version (1 MB machines
- * exist, drp-protocol.md §6), so a row that is not cached yet renders first and computes once it has
+ * exist, docs/reference/drp-protocol.md §6), so a row that is not cached yet renders first and computes once it has
  * stayed on screen for SUMMARY_DELAY_MS and the browser is idle; rows that scroll away before then
  * never pay. The result is cached by seq.
  */

@@ -33,7 +33,7 @@ export interface FixedRowScroller {
  *
  * TanStack Virtual picks the rows to render, configured for one row height so it never measures a
  * row. Its own follow-tail and its default scroll observer read `scrollHeight` (a forced layout) on
- * every update, which was 16 % of the main thread in a flood (issue 4 profile), so this hook keeps
+ * every update, which was 16 % of the main thread in a flood (flood profile, docs/architecture.md), so this hook keeps
  * the tail itself: a commit writes `scrollTop` at most once, computed as `count × rowHeight −
  * viewport`, and hands that offset straight to the virtualizer through a custom
  * `observeElementOffset`, so the rows for the new offset render before the frame is painted.
@@ -69,7 +69,7 @@ export function useFixedRowScroller(
   // Following the tail there is nothing below the viewport, and rows above it only matter once the
   // user scrolls (which re-renders anyway): a few rows of margin are enough, and each row not
   // rendered is one less to lay out and paint in every list update of a flood.
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack's virtualizer keeps mutable state by design (TOOLCHAIN.md).
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack's virtualizer keeps mutable state by design (docs/toolchain.md).
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count,
     getScrollElement: () => scrollerRef.current,

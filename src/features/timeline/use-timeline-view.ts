@@ -15,7 +15,7 @@ export const TIMELINE_UPDATE_MS = 100;
  * When one update brought more rows than a screen holds, every update replaces the whole screen and
  * no row can be read at any update rate; then the list updates 4 times a second. Each screen stays
  * longer, and the CPU goes to the socket worker: on two cores, rendering competed with reading the
- * socket (issue 4, ~30 KB machines at 1,000/s).
+ * socket (measured with ~30 KB machines at 1,000/s; docs/architecture.md).
  */
 export const TIMELINE_FLOOD_UPDATE_MS = 250;
 /** More new rows than this per update counts as a flood (a tall timeline shows ~35). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_ACTIONS, KNOWN_TYPES, keyFieldOf } from '../../../src/protocol/drp-types';
 
 describe('drp-types', () => {
-  it('lists the §5 types once each, with preferences (not prefs)', () => {
+  it('lists the docs/reference/drp-protocol.md §5 types once each, with preferences (not prefs)', () => {
     expect(new Set(KNOWN_TYPES).size).toBe(KNOWN_TYPES.length);
     expect(KNOWN_TYPES).toHaveLength(30);
     for (const type of ['machines', 'jobs', 'preferences', 'log', 'static', 'tftp', 'work_orders']) {

@@ -88,7 +88,7 @@ describe('compileFilter / matches', () => {
     ['machines.save, update .*', machineUpdate, true],
     ['machines.save,create.*', machineUpdate, false],
     ['jobs,machines.*.*', machineUpdate, true],
-    // '*' inside a list is literal (§3.2).
+    // '*' inside a list is literal (docs/reference/drp-protocol.md §3.2).
     ['jobs,*.*.*', machineUpdate, false],
     ['*.*.other,*', machineUpdate, false],
     ['*.*.*', { ...machineUpdate, Key: '*' }, true],

@@ -20,7 +20,7 @@ const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\
 const goTrim = (s: string): string => s.replace(new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g'), '');
 const bytesOf = (text: string): number => new TextEncoder().encode(text).length;
 
-/** Literals a list item can carry unchanged (drp-protocol.md §3.2: no escape for backslash; items are trimmed). */
+/** Literals a list item can carry unchanged (docs/reference/drp-protocol.md §3.2: no escape for backslash; items are trimmed). */
 const representable = (s: string): boolean => !/\\[123]/.test(s) && goTrim(s) === s;
 
 // Strings biased towards the grammar's special characters so the interesting cases come up often.
@@ -125,7 +125,7 @@ describe('properties', () => {
     );
   });
 
-  // An independent, naive reading of drp-protocol.md §3.4 to check the compiled matcher against.
+  // An independent, naive reading of docs/reference/drp-protocol.md §3.4 to check the compiled matcher against.
   function oracle(spec: string, e: { Type: string; Action: string; Key: string; Object: unknown }): boolean {
     const parts = spec.split('.');
     if (parts.length < 3) return false;
