@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPlainObject, modelsError, readJsonBody, sendError, sendJson } from './http-util';
-import { applyJsonPatch, applyMergePatch, PatchError } from './json-patch';
+import { applyJsonPatch, applyMergePatch, PatchError, patchFormat } from './json-patch';
 import { keyOf, type DrpObject } from './model-keys';
 import { StoreError, type ObjectStore } from './object-store';
 import { claimsCover, type SimUser } from './users';
@@ -75,9 +75,14 @@ export async function handleObjects(r: ObjectRequest): Promise<void> {
         let next: DrpObject;
         if (method === 'PUT') next = await readObject(req);
         else {
+          const format = patchFormat(req.headers['content-type']);
+          // A patch must say it is JSON: a form post or a text body is refused before it is read.
+          if (!format) {
+            const sent = req.headers['content-type'] ?? 'none';
+            return sendError(res, modelsError(415, method, [`Invalid content type: ${sent}`], type, key));
+          }
           const body = await readJsonBody(req);
-          const merge = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/merge-patch+json');
-          next = merge ? applyMergePatch(current, body) : applyJsonPatch(current, body);
+          next = format === 'merge-patch' ? applyMergePatch(current, body) : applyJsonPatch(current, body);
         }
         return sendJson(res, 200, store.replace(type, key, next, principal));
       }
