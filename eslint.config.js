@@ -3,11 +3,42 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import checkFile from 'eslint-plugin-check-file';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+// Zones resolve against this folder, not the shell's cwd, so lint means the same from anywhere.
+const root = import.meta.dirname;
+
+const featuresDir = path.join(root, 'src/features');
+const featureNames = readdirSync(featuresDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const FEATURE_MESSAGE = 'Feature folders never import each other; compose them in app/.';
+
+// Feature folders never import each other. no-restricted-paths takes globs (target, from and
+// except; except must then be an absolute glob) but has no capture, so "any folder but my own"
+// needs one zone per folder: the folders are listed when the config loads, and each zone's `from`
+// is a glob over all of src/features, so it also covers folders the listing does not know.
+// The last zone covers a folder made after the listing (an editor's long-running ESLint, or a
+// path linted before it exists): it may not import any listed folder.
+const featureZones = [
+  ...featureNames.map((name) => ({
+    target: `${featuresDir}/${name}/**`,
+    from: [`${featuresDir}/**`],
+    except: [`${featuresDir}/${name}/**`],
+    message: FEATURE_MESSAGE,
+  })),
+  {
+    target: `${featuresDir}/!(${featureNames.join('|')})/**`,
+    from: featureNames.map((name) => `${featuresDir}/${name}/**`),
+    message: FEATURE_MESSAGE,
+  },
+];
 
 // Layer direction (CONTRIBUTING.md, house rules): protocol <- connection <- store <- features <- app.
 // lib/ and components/ are leaf helpers usable from store/features/app; the simulator may
 // import only src/protocol, and nothing in src/ may import the simulator.
-const features = ['connection-panel', 'subscriptions', 'timeline', 'event-detail', 'status-bar'];
 const layerZones = [
   { target: './src/protocol', from: './src', except: ['./protocol'], message: 'protocol/ is pure and imports nothing else from src/.' },
   {
@@ -31,16 +62,21 @@ const layerZones = [
     message: 'components/ are presentational.',
   },
   { target: './src/features', from: './src/app', message: 'features/ must not import app/.' },
+  {
+    target: './src/features',
+    from: './src/connection',
+    message: 'features/ reach connection/ only through the store (docs/architecture.md, Layers).',
+  },
   { target: './src', from: ['./simulator', './tests', './bench'], message: 'src/ must not import the simulator, tests or benchmarks.' },
   { target: './simulator', from: './src', except: ['./protocol'], message: 'The simulator imports only src/protocol.' },
-  // Feature folders never import each other; the app layer composes them.
-  ...features.map((name) => ({
-    target: `./src/features/${name}`,
-    from: './src/features',
-    except: [`./${name}`],
-    message: 'Feature folders never import each other; compose them in app/.',
-  })),
+  ...featureZones,
 ];
+
+// House rule 8: files and folders kebab-case. A middle extension (`.test`, `.spec`) is not part
+// of the name. tests/fixtures/drp-objects/*.json are named after DRP's own type names
+// (`plugin_providers`), so data files are left out; Markdown keeps README/RESULTS.
+const namedTrees = '{src,simulator,tests,bench,scripts}';
+const namedFiles = [`${namedTrees}/**/*.{ts,tsx,js,css}`];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
@@ -50,11 +86,24 @@ export default tseslint.config(
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
     languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones, basePath: root }],
       'import-x/no-cycle': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+  },
+  {
+    // ESLint parses no CSS; this processor hands it an empty text so the name rules still run.
+    files: [`${namedTrees}/**/*.css`],
+    processor: 'check-file/eslint-processor-check-file',
+  },
+  {
+    files: namedFiles,
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': ['error', { '**/*': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/folder-naming-convention': ['error', { [`${namedTrees}/**/`]: 'KEBAB_CASE' }],
+    },
   },
   {
     // React's hook rules only where React lives; Playwright fixtures also call a function named `use`.

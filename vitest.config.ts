@@ -28,6 +28,16 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        // The lint rules themselves: probe files linted through ESLint's API with the repo config.
+        test: {
+          name: 'lint',
+          include: ['tests/lint/**/*.test.ts'],
+          environment: 'node',
+          // The first lint in a file loads the config and the TypeScript parser: 2 s idle, more on a busy machine.
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });

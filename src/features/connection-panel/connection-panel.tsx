@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { normalizeEndpoint } from '../../connection/endpoint-url';
+import { previewEndpoint } from '../../store/endpoint-preview';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { ConnectionStatus } from './connection-status';
 import { initialEndpointFromUrl } from './initial-endpoint';
@@ -31,7 +31,7 @@ export function ConnectionPanel() {
     if (passwordRef.current) passwordRef.current.value = config.password;
   });
 
-  const normalized = endpoint.trim() === '' ? null : normalizeEndpoint(endpoint);
+  const normalized = previewEndpoint(endpoint);
   const busy = status === 'checking' || status === 'connecting' || status === 'open' || status === 'reconnecting';
 
   const connect = (event: FormEvent) => {

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { DemoConfig } from '../../connection/rest-client';
+import type { InspectorActions } from '../../store/inspector-state';
 import { useInspectorStoreApi } from '../../store/store-context';
+
+// Named from the store action that yields it: features do not import connection/, where it is declared.
+type DemoConfig = NonNullable<Awaited<ReturnType<InspectorActions['loadDemoConfig']>>>;
 
 /**
  * `npm start` serves `./demo.json` next to the app; when it is there, fill the form with it and
