@@ -10,6 +10,7 @@ import { diffObjects } from '../src/lib/json-diff';
 import type { DiffEntry } from '../src/lib/json-diff';
 import { formatPath } from '../src/lib/json-path';
 import type { PathPart } from '../src/lib/json-path';
+import { isPlainObject } from '../src/protocol/plain-object';
 
 export interface DiffCandidate {
   name: string;
@@ -21,10 +22,8 @@ export interface DiffCandidate {
 
 type Json = Record<string, unknown> | unknown[];
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function identityOf(item: unknown): string | undefined {
-  if (!isObject(item)) return undefined;
+  if (!isPlainObject(item)) return undefined;
   for (const field of IDENTITY_FIELDS) {
     const value = item[field];
     if ((typeof value === 'string' && value !== '') || typeof value === 'number') return `${field}=${String(value)}`;
@@ -88,7 +87,14 @@ function convertDelta(
   for (const [key, child] of Object.entries(delta as Record<string, Delta>)) {
     parts.push({ kind: 'key', key });
     segments.push(key);
-    convertDelta(child, isObject(before) ? before[key] : undefined, isObject(after) ? after[key] : undefined, parts, segments, out);
+    convertDelta(
+      child,
+      isPlainObject(before) ? before[key] : undefined,
+      isPlainObject(after) ? after[key] : undefined,
+      parts,
+      segments,
+      out,
+    );
     parts.pop();
     segments.pop();
   }

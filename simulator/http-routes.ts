@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DrpEvent } from '../src/protocol/event';
+import { isPlainObject } from '../src/protocol/plain-object';
 import { authenticate } from './auth';
 import type { Clock } from './clock';
 import { parseControlCommand, type ControlCommand } from './control';
-import { applyCors, BodyError, isPlainObject, modelsError, readJsonBody, sendEmpty, sendError, sendJson } from './http-util';
+import { applyCors, BodyError, modelsError, readJsonBody, sendEmpty, sendError, sendJson } from './http-util';
 import { buildInfo } from './info';
 import { isStoredType } from './model-keys';
 import { handleObjects } from './object-routes';

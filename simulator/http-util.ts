@@ -73,7 +73,3 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     throw new BodyError('request body is not valid JSON');
   }
 }
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,7 +1,7 @@
 // fast-json-patch ships CommonJS without an `exports` map: Node's ESM loader sees only its default
 // export, so the functions are read from that object (the types come with the package).
 import jsonpatch, { type Operation } from 'fast-json-patch';
-import { isPlainObject } from './http-util';
+import { isPlainObject } from '../src/protocol/plain-object';
 
 /**
  * PATCH bodies as the simulator accepts them: an RFC 6902 JSON Patch array (what the DRP CLI and UX

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isPlainObject, modelsError, readJsonBody, sendError, sendJson } from './http-util';
+import { isPlainObject } from '../src/protocol/plain-object';
+import { modelsError, readJsonBody, sendError, sendJson } from './http-util';
 import { applyJsonPatch, applyMergePatch, PatchError, patchFormat } from './json-patch';
 import { keyOf, type DrpObject } from './model-keys';
 import { StoreError, type ObjectStore } from './object-store';

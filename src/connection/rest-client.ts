@@ -1,3 +1,5 @@
+import { isPlainObject } from '../protocol/plain-object';
+
 /**
  * The REST calls made before opening the socket (docs/reference/drp-protocol.md §1.3, §1.4). A browser cannot read
  * the HTTP status of a failed websocket handshake (it only sees close code 1006), so credentials
@@ -65,7 +67,7 @@ export async function fetchUserToken(
     return { ok: false, failure: { kind: 'bad-response', detail: 'no Token in the grant' } };
   }
   const info = body.value['Info'];
-  return { ok: true, value: { token, info: isObject(info) ? infoFrom(info) : null } };
+  return { ok: true, value: { token, info: isPlainObject(info) ? infoFrom(info) : null } };
 }
 
 /** What the UI says for a failure. The certificate case also gets a link from `acceptUrl`. */
@@ -100,7 +102,7 @@ export async function fetchDemoConfig(options: RestOptions = {}): Promise<DemoCo
     const response = await withTimeout(fetchImpl, './demo.json', {}, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     if (!response.ok) return null;
     const body: unknown = await response.json();
-    if (!isObject(body)) return null;
+    if (!isPlainObject(body)) return null;
     const { endpoint, username, password } = body;
     if (typeof endpoint !== 'string' || typeof username !== 'string' || typeof password !== 'string') return null;
     const subscriptions = Array.isArray(body.subscriptions)
@@ -158,7 +160,7 @@ async function withTimeout(fetchImpl: typeof fetch, url: string, init: RequestIn
 async function readJsonObject(response: Response): Promise<RestResult<Record<string, unknown>>> {
   try {
     const body: unknown = await response.json();
-    if (isObject(body)) return { ok: true, value: body };
+    if (isPlainObject(body)) return { ok: true, value: body };
     return { ok: false, failure: { kind: 'bad-response', detail: 'not a JSON object' } };
   } catch {
     return { ok: false, failure: { kind: 'bad-response', detail: 'not JSON' } };
@@ -178,8 +180,4 @@ function originOf(httpBase: string): string {
   } catch {
     return httpBase;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,5 @@
+import { isPlainObject } from '../protocol/plain-object';
+
 /**
  * Which field identifies the items of an array of DRP objects, so that a diff can match items by
  * identity instead of by position (an insertion at the front must not show every item as changed).
@@ -10,10 +12,6 @@
 export const IDENTITY_FIELDS: readonly string[] = ['Uuid', 'Name', 'Id', 'ID'];
 
 export type IdentityValue = string | number;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isIdentityValue(value: unknown): value is IdentityValue {
   return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));

@@ -8,11 +8,3 @@ export function formatDuration(ms: number): string {
   const totalMinutes = Math.round(totalSeconds / 60);
   return `${Math.floor(totalMinutes / 60)} h ${totalMinutes % 60} min`;
 }
-
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
-/** Local time of day with milliseconds, `14:02:11.538`, independent of the browser's locale. */
-export function formatTimeOfDay(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-}

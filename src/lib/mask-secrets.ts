@@ -1,3 +1,5 @@
+import { isPlainObject } from '../protocol/plain-object';
+
 /**
  * Masks secrets in a DRP event or object before it is shown or copied. Events carry the stored
  * backend object, not the sanitized REST view (docs/reference/drp-protocol.md §4.3), so they can hold:
@@ -9,10 +11,6 @@ export const MASK = '••••••••';
 
 const SECRET_FIELDS: ReadonlySet<string> = new Set(['Secret', 'PasswordHash', 'Token']);
 const ENVELOPE_FIELDS: readonly string[] = ['Key', 'Nonce', 'Payload'];
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Empty values stay visible: "no secret set" is useful to see and reveals nothing. */
 function maskValue(value: unknown): unknown {

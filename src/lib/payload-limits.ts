@@ -20,11 +20,3 @@ export const RAW_PREVIEW_CHARS = 200_000;
  * every line by its depth (a 10 KB frame nested 5,000 levels would become 25 MB of spaces).
  */
 export const MAX_NESTING_DEPTH = 32;
-
-/** Header strings (Type, Key, Principal, ...) are cut to this many characters for display. */
-export const MAX_HEADER_CHARS = 500;
-
-/** `text`, cut to `max` characters with an ellipsis: a 20 MB Key must not reach layout. */
-export function clipText(text: string, max: number = MAX_HEADER_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

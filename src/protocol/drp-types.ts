@@ -91,5 +91,5 @@ const KEY_FIELDS: Readonly<Record<string, string>> = {
  * unknown and plugin-defined ones, whose key is actually `Id`; we cannot tell them apart by Type).
  */
 export function keyFieldOf(type: string): string {
-  return Object.prototype.hasOwnProperty.call(KEY_FIELDS, type) ? KEY_FIELDS[type] : 'Name';
+  return Object.hasOwn(KEY_FIELDS, type) ? KEY_FIELDS[type] : 'Name';
 }

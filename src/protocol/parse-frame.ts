@@ -1,5 +1,6 @@
 import { ACK_TYPE } from './event';
 import type { CommandVerb, DrpAck, DrpEvent } from './event';
+import { isPlainObject } from './plain-object';
 
 /** One websocket text frame, classified. `bytes` is the raw text length (UTF-16 code units). */
 export type ParsedFrame =
@@ -28,8 +29,6 @@ function fail(text: string, reason: string): ParsedFrame {
   return { kind: 'error', reason, bytes: text.length, preview: previewOf(text) };
 }
 
-const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
-
 /**
  * Parses one text frame from the event socket (docs/reference/drp-protocol.md §4.1). Never throws: bad input
  * becomes `kind: 'error'` with a human readable reason, so the ingest path can count and show it.
@@ -51,17 +50,15 @@ export function parseFrame(text: string): ParsedFrame {
     if (err instanceof RangeError) return fail(text, `JSON too deeply nested to parse (${err.message})`);
     return fail(text, `not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(text, `not a JSON object (got ${describe(value)})`);
-  }
-  const record = value as Record<string, unknown>;
+  if (!isPlainObject(value)) return fail(text, `not a JSON object (got ${describe(value)})`);
+  const record = value;
   for (const field of ['Time', 'Type', 'Action', 'Key'] as const) {
-    if (!hasOwn(record, field)) return fail(text, `missing ${field}`);
+    if (!Object.hasOwn(record, field)) return fail(text, `missing ${field}`);
     if (typeof record[field] !== 'string') {
       return fail(text, `field ${field} is not a string (got ${describe(record[field])})`);
     }
   }
-  if (hasOwn(record, 'Principal') && typeof record.Principal !== 'string') {
+  if (Object.hasOwn(record, 'Principal') && typeof record.Principal !== 'string') {
     return fail(text, `field Principal is not a string (got ${describe(record.Principal)})`);
   }
   const event: DrpEvent = {
@@ -69,9 +66,9 @@ export function parseFrame(text: string): ParsedFrame {
     Type: record.Type as string,
     Action: record.Action as string,
     Key: record.Key as string,
-    Principal: hasOwn(record, 'Principal') ? (record.Principal as string) : '',
-    Object: hasOwn(record, 'Object') ? record.Object : null,
-    Original: hasOwn(record, 'Original') ? record.Original : null,
+    Principal: Object.hasOwn(record, 'Principal') ? (record.Principal as string) : '',
+    Object: Object.hasOwn(record, 'Object') ? record.Object : null,
+    Original: Object.hasOwn(record, 'Original') ? record.Original : null,
   };
   if (event.Type === ACK_TYPE && (event.Action === 'register' || event.Action === 'deregister')) {
     const verb: CommandVerb = event.Action;

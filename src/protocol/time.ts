@@ -56,15 +56,6 @@ export function compareDrpTime(a: DrpTimestamp, b: DrpTimestamp): number {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** Local wall-clock "HH:MM:SS.mmm" for timeline rows (the sub-ms part is not shown). */
-export function formatDrpTime(ts: DrpTimestamp): string {
-  const date = new Date(ts.epochMs);
-  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}.${String(date.getMilliseconds()).padStart(
-    3,
-    '0',
-  )}`;
-}
-
 /**
  * How Go's `time.Time.MarshalJSON` prints a UTC time (RFC3339Nano): fraction with trailing zeros
  * trimmed and omitted when zero (docs/reference/drp-protocol.md §4.1). `extraNanos` (0..999999) adds the

@@ -1,6 +1,6 @@
 import { formatBytes } from '../../lib/format-bytes';
-import { clipText } from '../../lib/payload-limits';
-import { formatDrpTime } from '../../protocol/time';
+import { clipText } from '../../lib/clip-text';
+import { formatDrpTime } from '../../lib/format-time-of-day';
 import type { EventRecord } from '../../store/event-record';
 
 interface EventHeaderProps {

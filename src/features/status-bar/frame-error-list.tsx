@@ -1,3 +1,4 @@
+import { formatTimeOfDay } from '../../lib/format-time-of-day';
 import { useInspectorStore } from '../../store/store-context';
 
 interface FrameErrorListProps {
@@ -25,7 +26,7 @@ export function FrameErrorList({ malformed }: FrameErrorListProps) {
           .reverse()
           .map((error, index) => (
             <li key={`${error.at}-${index}`}>
-              <span className="mono muted">{new Date(error.at).toLocaleTimeString()}</span> {error.reason}{' '}
+              <span className="mono muted">{formatTimeOfDay(error.at)}</span> {error.reason}{' '}
               <span className="muted">({error.bytes} chars)</span>
               {error.preview !== '' && <code className="preview">{error.preview}</code>}
             </li>

@@ -1,4 +1,5 @@
-import { formatDuration, formatTimeOfDay } from '../../lib/format-time-span';
+import { formatDuration } from '../../lib/format-time-span';
+import { formatTimeOfDay } from '../../lib/format-time-of-day';
 import type { ConnectionGap } from '../../store/inspector-state';
 
 interface TimelineGapRowProps {

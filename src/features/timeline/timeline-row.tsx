@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { clipText } from '../../lib/payload-limits';
-import { formatDrpTime } from '../../protocol/time';
+import { clipText } from '../../lib/clip-text';
+import { formatDrpTime } from '../../lib/format-time-of-day';
 import { getRecord } from '../../store/read-helpers';
 import { useInspectorStoreApi } from '../../store/store-context';
 import { actionToneOf } from './action-tone';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRawFrame } from '../../../src/lib/format-raw-frame';
 import { jsonDepth, jsonDepthExceeds } from '../../../src/lib/json-depth';
 import { MASK } from '../../../src/lib/mask-secrets';
-import { MAX_NESTING_DEPTH, clipText } from '../../../src/lib/payload-limits';
+import { MAX_NESTING_DEPTH } from '../../../src/lib/payload-limits';
 
 /** `[[[ … ]]]` nested `depth` levels: V8 parses it, recursive code overflows the stack on it. */
 const nestedArrays = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -43,14 +43,5 @@ describe('formatRawFrame', () => {
   it('reports a frame too deep to mask instead of throwing', () => {
     const formatted = formatRawFrame(eventWith(nestedArrays(100_000)), true);
     expect(formatted).toEqual({ ok: false, reason: 'too deeply nested or too large to format and mask' });
-  });
-});
-
-describe('clipText', () => {
-  it('cuts long header values for display', () => {
-    expect(clipText('short')).toBe('short');
-    const clipped = clipText('k'.repeat(1_000_000));
-    expect(clipped).toHaveLength(500);
-    expect(clipped.endsWith('…')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDrpTime, formatDrpTime, formatGoTime, parseDrpTime } from '../../../src/protocol/time';
+import { compareDrpTime, formatGoTime, parseDrpTime } from '../../../src/protocol/time';
 
 describe('parseDrpTime', () => {
   it('keeps all nine fraction digits', () => {
@@ -95,13 +95,6 @@ describe('compareDrpTime', () => {
     const a = parseDrpTime('2021-08-30T14:02:11.100Z')!;
     const b = parseDrpTime('2021-08-30T16:02:11.1+02:00')!;
     expect(compareDrpTime(a, b)).toBe(0);
-  });
-});
-
-describe('formatDrpTime', () => {
-  it('prints local wall-clock time with milliseconds', () => {
-    const local = new Date(2021, 7, 30, 4, 2, 9, 38);
-    expect(formatDrpTime({ epochMs: local.getTime(), subMsNanos: 920_417 })).toBe('04:02:09.038');
   });
 });
 
