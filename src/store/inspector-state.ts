@@ -2,7 +2,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { IngestFrame } from '../connection/frame-text';
 import type { DemoConfig } from '../connection/rest-client';
 import type { CommandCheck } from '../protocol/filter';
-import type { Subscription } from './subscription-list';
+import type { ConnectionGap } from './connection-gaps';
+import type { Subscription } from './subscription-registry';
 
 /**
  * `reconnecting`: the connection was lost without the user asking (anything but Disconnect) and
@@ -41,27 +42,6 @@ export interface ConnectionState {
   /** Where to accept a self-signed certificate (docs/reference/drp-protocol.md §1.5), when that is the likely cause. */
   certificateUrl?: string;
   reconnect?: ReconnectInfo;
-}
-
-/**
- * A stretch of time without a connection, shown as a row in the timeline. DRP has no replay
- * (docs/reference/drp-protocol.md §7.3), so whatever happened on the server in between is missing from the buffer.
- * Gaps live beside the ring, not in it: the ring holds only real events.
- */
-export interface ConnectionGap {
-  /** Unique per store; the row key. */
-  id: number;
-  /** Seq of the newest event buffered before the connection went away; the gap sits right after it. */
-  afterSeq: number;
-  /** Epoch ms the socket closed. */
-  from: number;
-  /**
-   * Epoch ms the next connection had every subscription re-acked (from then on nothing matching is
-   * missed, §2.3), or 0 while still disconnected.
-   */
-  to: number;
-  /** `lost`: closed without the user asking; `user`: Disconnect or a new Connect. */
-  cause: 'lost' | 'user';
 }
 
 export interface Counters {
@@ -141,7 +121,7 @@ export interface InspectorState {
   frameErrors: readonly FrameError[];
   connection: ConnectionState;
   subscriptions: readonly Subscription[];
-  /** Disconnected intervals, oldest first; dropped once the events before them leave the ring. */
+  /** Disconnected intervals, oldest first (at most GAP_LIMIT); dropped once the events before them leave the ring. */
   gaps: readonly ConnectionGap[];
   actions: InspectorActions;
 }
@@ -153,7 +133,5 @@ export const DEFAULT_CAPACITY = 50_000;
 export const MIN_CAPACITY = 1;
 export const MAX_CAPACITY = 1_000_000;
 export const FRAME_ERROR_LIMIT = 200;
-/** Gaps kept at most (a flapping connection must not grow the list without bound). */
-export const GAP_LIMIT = 100;
 /** How long to wait for an ack before marking a command failed (docs/reference/drp-protocol.md §2.3 suggests 5 s). */
 export const ACK_TIMEOUT_MS = 5_000;

@@ -6,18 +6,19 @@ import type { ReconnectPolicyOptions } from '../connection/reconnect-policy';
 import type { DrpAck } from '../protocol/event';
 import { compileFilter } from '../protocol/filter';
 import type { CompiledFilter } from '../protocol/filter';
+import { pruneEvictedGaps } from './connection-gaps';
 import { EventBuffer } from './event-buffer';
 import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
 import type { FlushScheduler } from './ingest-batcher';
 import { ACK_TIMEOUT_MS, DEFAULT_CAPACITY, FRAME_ERROR_LIMIT, MAX_CAPACITY, MIN_CAPACITY } from './inspector-state';
-import type { ConnectionGap, Counters, FrameError, InspectorState, InspectorStore } from './inspector-state';
+import type { Counters, FrameError, InspectorState, InspectorStore } from './inspector-state';
 import { browserNetwork } from './network-deps';
 import type { NetworkDeps } from './network-deps';
 import { SessionController } from './session-controller';
-import type { SessionTimers } from './session-controller';
+import type { SessionTimers } from './session-options';
 import { attachInternals } from './store-internals';
-import { addCounts, applyAck } from './subscription-list';
-import type { Subscription } from './subscription-list';
+import { applyAcks } from './subscription-commands';
+import { addCounts } from './subscription-registry';
 
 export type { InspectorState, InspectorStore } from './inspector-state';
 
@@ -56,11 +57,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
   };
 
   /** Gaps whose preceding events all left the ring mark nothing any more; they go with them. */
-  const liveGaps = (gaps: readonly ConnectionGap[]): readonly ConnectionGap[] => {
-    const floor = buffer.firstSeq - 1;
-    if (gaps.length === 0 || gaps[0].afterSeq >= floor) return gaps;
-    return gaps.filter((gap) => gap.afterSeq >= floor);
-  };
+  const liveGaps = (gaps: InspectorState['gaps']): InspectorState['gaps'] => pruneEvictedGaps(gaps, buffer.firstSeq);
 
   const store: InspectorStore = createStore<InspectorState>()((set, get) => ({
     revision: 0,
@@ -180,8 +177,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       if (!matched) unattributed += 1;
     }
 
-    let nextSubscriptions: readonly Subscription[] = addCounts(subscriptions, counts);
-    for (const ack of acks) nextSubscriptions = applyAck(nextSubscriptions, ack.verb, ack.spec);
+    const nextSubscriptions = applyAcks(addCounts(subscriptions, counts), acks);
     const counters = state.counters;
     store.setState({
       revision: state.revision + 1,

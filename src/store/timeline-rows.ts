@@ -1,4 +1,5 @@
-import type { ConnectionGap } from './inspector-state';
+import { gapsInRange } from './connection-gaps';
+import type { ConnectionGap } from './connection-gaps';
 
 export type TimelineItem = { kind: 'event'; seq: number } | { kind: 'gap'; gap: ConnectionGap };
 
@@ -26,10 +27,8 @@ export class TimelineRows {
   private readonly ranks: readonly number[];
 
   constructor(events: FilteredEvents, gaps: readonly ConnectionGap[]) {
-    const { first, last } = events.range;
     this.events = events;
-    // Outside the visible range: evicted before it, or beyond a pause point.
-    this.gaps = gaps.filter((gap) => gap.afterSeq >= first - 1 && gap.afterSeq <= last);
+    this.gaps = gapsInRange(gaps, events.range);
     this.ranks = this.gaps.map((gap) => events.rankOf(gap.afterSeq));
     this.count = events.count + this.gaps.length;
   }

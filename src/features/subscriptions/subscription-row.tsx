@@ -1,4 +1,4 @@
-import type { Subscription } from '../../store/subscription-list';
+import type { Subscription } from '../../store/subscription-registry';
 
 interface SubscriptionRowProps {
   subscription: Subscription;

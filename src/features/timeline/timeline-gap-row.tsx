@@ -1,6 +1,6 @@
 import { formatDuration } from '../../lib/format-time-span';
 import { formatTimeOfDay } from '../../lib/format-time-of-day';
-import type { ConnectionGap } from '../../store/inspector-state';
+import type { ConnectionGap } from '../../store/connection-gaps';
 
 interface TimelineGapRowProps {
   gap: ConnectionGap;

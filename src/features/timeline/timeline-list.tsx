@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
-import type { ConnectionGap } from '../../store/inspector-state';
+import type { ConnectionGap } from '../../store/connection-gaps';
 import { TimelineRows } from '../../store/timeline-rows';
 import type { TimelineView } from '../../store/timeline-view';
 import { TimelineGapRow } from './timeline-gap-row';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RestResult, ServerInfo } from '../../../src/connection/rest-client';
-import { COMMAND_TOO_LONG_MESSAGE } from '../../../src/store/session-controller';
+import { COMMAND_TOO_LONG_MESSAGE } from '../../../src/store/close-reason';
 import { INFO, setupSession } from './fake-network';
 import { ackFrame, eventFrame } from './frames';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionGap } from '../../../src/store/inspector-state';
+import type { ConnectionGap } from '../../../src/store/connection-gaps';
 import { TimelineRows } from '../../../src/store/timeline-rows';
 import type { FilteredEvents } from '../../../src/store/timeline-rows';
 

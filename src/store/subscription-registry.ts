@@ -1,7 +1,8 @@
 /**
  * Pure transitions of the subscription list (docs/reference/drp-protocol.md §2.3). The server keeps an exact-string
  * set per connection, acks every well-formed command, and forgets everything on disconnect; this
- * list is the client's view of that set.
+ * list is the client's view of that set. Sending commands and applying their acks is
+ * subscription-commands.ts.
  *
  * pending       sent (or waiting for the socket to open), no ack yet
  * active        acked: from here on nothing matching it is missed (§2.3 ordering guarantee)
@@ -42,20 +43,6 @@ export function setStatus(list: readonly Subscription[], spec: string, status: S
 
 export function removeSubscription(list: readonly Subscription[], spec: string): Subscription[] {
   return list.filter((item) => item.spec !== spec);
-}
-
-/**
- * Applies one ack. A register ack activates the spec even after it was marked failed: the server
- * did register it, just late. A deregister ack removes the entry only if it is still being
- * deregistered (the user may have re-registered meanwhile; the server then holds it again).
- */
-export function applyAck(list: readonly Subscription[], verb: 'register' | 'deregister', spec: string): Subscription[] {
-  const existing = findSubscription(list, spec);
-  if (!existing) return list as Subscription[];
-  if (verb === 'register') {
-    return existing.status === 'pending' || existing.status === 'failed' ? setStatus(list, spec, 'active') : (list as Subscription[]);
-  }
-  return existing.status === 'deregistering' ? removeSubscription(list, spec) : (list as Subscription[]);
 }
 
 /** The socket closed: the server forgot every spec, so all wait for re-registration (§2.3). */
