@@ -13,6 +13,12 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // Tests tagged @heavy (a 20 MB frame, floods) run after all the others, one at a time: on two
+  // cores a heavy test beside another worker starves both, which is how timing-sensitive tests flaked.
+  projects: [
+    { name: 'main', grepInvert: /@heavy/ },
+    { name: 'heavy', grep: /@heavy/, dependencies: ['main'], workers: 1 },
+  ],
   use: {
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',

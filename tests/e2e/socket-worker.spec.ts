@@ -60,43 +60,47 @@ test.describe('socket worker', () => {
     expect(refusals).toEqual([]);
   });
 
-  test('during a flood a mouse press selects the pressed row, and the list holds still until release', async ({ inspector, page, sim }) => {
-    test.setTimeout(90_000);
-    await inspector.openConnected();
-    await inspector.register('*.*.*');
-    // An open-ended flood: the background workload runs until `finally` stops it, so every wait
-    // below is for a condition, never for a burst of a given length to deliver a given count.
-    await sim.control({ action: 'workload', rate: 300 });
-    try {
-      const box = await inspector.scroller().boundingBox();
-      if (!box) throw new Error('timeline scroller not visible');
-      const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      // Enough rows to scroll, and the list moving under a still pointer (following the tail).
-      await expect.poll(() => inspector.receivedCount(), { timeout: 20_000 }).toBeGreaterThan(300);
-      const before = await page.evaluate(seqAtPoint, point);
-      await expect.poll(() => page.evaluate(seqAtPoint, point), { timeout: 20_000 }).not.toBe(before);
+  test(
+    'during a flood a mouse press selects the pressed row, and the list holds still until release',
+    { tag: '@heavy' },
+    async ({ inspector, page, sim }) => {
+      test.setTimeout(90_000);
+      await inspector.openConnected();
+      await inspector.register('*.*.*');
+      // An open-ended flood: the background workload runs until `finally` stops it, so every wait
+      // below is for a condition, never for a burst of a given length to deliver a given count.
+      await sim.control({ action: 'workload', rate: 300 });
+      try {
+        const box = await inspector.scroller().boundingBox();
+        if (!box) throw new Error('timeline scroller not visible');
+        const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        // Enough rows to scroll, and the list moving under a still pointer (following the tail).
+        await expect.poll(() => inspector.receivedCount(), { timeout: 20_000 }).toBeGreaterThan(300);
+        const before = await page.evaluate(seqAtPoint, point);
+        await expect.poll(() => page.evaluate(seqAtPoint, point), { timeout: 20_000 }).not.toBe(before);
 
-      // Record, in the page, the row the pointerdown really hit and where it and the list were.
-      await page.evaluate(recordPressedRow);
-      await page.mouse.move(point.x, point.y);
-      await page.mouse.down();
-      const pressed = await page.evaluate(() => (window as unknown as PressWindow).__pressed);
-      expect(pressed.seq).not.toBeNull();
-      expect([pressed.top, pressed.scrollTop, pressed.scrollHeight].every(Number.isFinite)).toBe(true);
-      await expect(inspector.selectedRow()).toHaveAttribute('data-seq', pressed.seq!);
+        // Record, in the page, the row the pointerdown really hit and where it and the list were.
+        await page.evaluate(recordPressedRow);
+        await page.mouse.move(point.x, point.y);
+        await page.mouse.down();
+        const pressed = await page.evaluate(() => (window as unknown as PressWindow).__pressed);
+        expect(pressed.seq).not.toBeNull();
+        expect([pressed.top, pressed.scrollTop, pressed.scrollHeight].every(Number.isFinite)).toBe(true);
+        await expect(inspector.selectedRow()).toHaveAttribute('data-seq', pressed.seq!);
 
-      // Events keep arriving while the button is down; the total grows, the list holds still.
-      await expect
-        .poll(() => inspector.scroller().evaluate((element) => element.scrollHeight), { timeout: 20_000 })
-        .toBeGreaterThan(pressed.scrollHeight + 50 * ROW_HEIGHT_PX);
-      const held = await page.evaluate(rowPlacement, pressed.seq!);
-      expect(held).toEqual({ top: pressed.top, scrollTop: pressed.scrollTop });
-      await page.mouse.up();
+        // Events keep arriving while the button is down; the total grows, the list holds still.
+        await expect
+          .poll(() => inspector.scroller().evaluate((element) => element.scrollHeight), { timeout: 20_000 })
+          .toBeGreaterThan(pressed.scrollHeight + 50 * ROW_HEIGHT_PX);
+        const held = await page.evaluate(rowPlacement, pressed.seq!);
+        expect(held).toEqual({ top: pressed.top, scrollTop: pressed.scrollTop });
+        await page.mouse.up();
 
-      // The click that follows the release selects nothing else.
-      await expect(page.getByRole('region', { name: 'Event detail' })).toHaveAttribute('data-seq', pressed.seq!);
-    } finally {
-      await sim.control({ action: 'workload', rate: 0 });
-    }
-  });
+        // The click that follows the release selects nothing else.
+        await expect(page.getByRole('region', { name: 'Event detail' })).toHaveAttribute('data-seq', pressed.seq!);
+      } finally {
+        await sim.control({ action: 'workload', rate: 0 });
+      }
+    },
+  );
 });
