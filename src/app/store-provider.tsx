@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createInspectorStore } from '../store/inspector-store';
-import type { InspectorStore } from '../store/inspector-state';
-import { InspectorStoreContext } from '../store/store-context';
+import type { Inspector } from '../store/inspector-store';
+import { InspectorContext } from '../store/store-context';
 
 const RATE_TICK_MS = 1000;
 
 interface StoreProviderProps {
   children: ReactNode;
-  /** A prepared store (tests); by default one store is created for the provider's lifetime. */
-  store?: InspectorStore;
+  /** A prepared store and its event reader (tests); by default one is created for the provider's lifetime. */
+  inspector?: Inspector;
 }
 
 /**
@@ -17,13 +17,14 @@ interface StoreProviderProps {
  * the store on unmount: StrictMode re-runs effects on a live component, and the app store lives as
  * long as the page (tests dispose their own stores).
  */
-export function StoreProvider({ children, store: givenStore }: StoreProviderProps) {
-  const [store] = useState<InspectorStore>(() => givenStore ?? createInspectorStore());
+export function StoreProvider({ children, inspector: givenInspector }: StoreProviderProps) {
+  const [inspector] = useState<Inspector>(() => givenInspector ?? createInspectorStore());
+  const { store } = inspector;
 
   useEffect(() => {
     const timer = setInterval(() => store.getState().actions.tickRate(), RATE_TICK_MS);
     return () => clearInterval(timer);
   }, [store]);
 
-  return <InspectorStoreContext.Provider value={store}>{children}</InspectorStoreContext.Provider>;
+  return <InspectorContext.Provider value={inspector}>{children}</InspectorContext.Provider>;
 }

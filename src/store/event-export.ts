@@ -1,6 +1,5 @@
 import { maskSecrets } from '../lib/mask-secrets';
-import type { InspectorStore } from './inspector-state';
-import { getRecord } from './read-helpers';
+import type { EventReader } from './event-reader';
 
 export interface ExportOptions {
   /** Mask `Secret`, `PasswordHash`, `Token`, secure-param envelopes and secret preferences (default on in the UI). */
@@ -30,14 +29,14 @@ const zeroTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(res
  * serialised again. Works in chunks and yields between them, so exporting a full 50,000-event buffer
  * does not freeze the page. The connection token never appears: it is not part of any event.
  */
-export async function exportEvents(store: InspectorStore, seqs: readonly number[], options: ExportOptions): Promise<ExportResult> {
+export async function exportEvents(events: EventReader, seqs: readonly number[], options: ExportOptions): Promise<ExportResult> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const yieldToUi = options.yieldToUi ?? zeroTimeout;
   const result: ExportResult = { lines: [], exported: 0, skipped: 0, missing: 0 };
   for (let start = 0; start < seqs.length; start += chunkSize) {
     if (start > 0) await yieldToUi();
     for (const seq of seqs.slice(start, start + chunkSize)) {
-      const record = getRecord(store, seq);
+      const record = events.record(seq);
       if (!record) {
         result.missing += 1;
         continue;

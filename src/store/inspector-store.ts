@@ -8,6 +8,7 @@ import { compileFilter } from '../protocol/filter';
 import type { CompiledFilter } from '../protocol/filter';
 import { pruneEvictedGaps } from './connection-gaps';
 import { EventBuffer } from './event-buffer';
+import { EventReader } from './event-reader';
 import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
 import type { FlushScheduler } from './ingest-batcher';
 import { ACK_TIMEOUT_MS, DEFAULT_CAPACITY, FRAME_ERROR_LIMIT, MAX_CAPACITY, MIN_CAPACITY } from './inspector-state';
@@ -16,7 +17,6 @@ import { browserNetwork } from './network-deps';
 import type { NetworkDeps } from './network-deps';
 import { SessionController } from './session-controller';
 import type { SessionTimers } from './session-options';
-import { attachInternals } from './store-internals';
 import { applyAcks } from './subscription-commands';
 import { addCounts } from './subscription-registry';
 
@@ -36,12 +36,19 @@ export interface InspectorStoreOptions {
 
 const ZERO_COUNTERS: Counters = { received: 0, evicted: 0, malformed: 0, acks: 0, pendingWhilePaused: 0, unattributed: 0, reconnects: 0 };
 
+/** One store and the reader of its buffered events, handed down together through React context. */
+export interface Inspector {
+  store: InspectorStore;
+  events: EventReader;
+}
+
 /**
  * Creates one inspector store: a zustand vanilla store (one per app, a fresh one per test) handed
- * down through React context. Events live in an `EventBuffer` beside the state; the state only
- * carries a `revision` bumped once per batched flush plus small UI values (CONTRIBUTING.md, house rule 3).
+ * down through React context. Events live in an `EventBuffer` beside the state, read through
+ * `events`; the state only carries a `revision` bumped once per batched flush plus small UI values
+ * (CONTRIBUTING.md, house rule 3).
  */
-export function createInspectorStore(options: InspectorStoreOptions = {}): InspectorStore {
+export function createInspectorStore(options: InspectorStoreOptions = {}): Inspector {
   const now = options.now ?? Date.now;
   const buffer = new EventBuffer(clampCapacity(options.capacity ?? DEFAULT_CAPACITY));
   const network: NetworkDeps = { ...browserNetwork, ...options.network };
@@ -220,8 +227,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     flushIngest: () => batcher.flush(),
     lastSeq: () => buffer.lastSeq,
   });
-  attachInternals(store, { buffer });
-  return store;
+  return { store, events: new EventReader(buffer, () => store.getState()) };
 }
 
 function clampCapacity(capacity: number): number {

@@ -1,18 +1,32 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { EventReader } from './event-reader';
 import type { InspectorState, InspectorStore } from './inspector-state';
+import type { Inspector } from './inspector-store';
 
 /**
  * The React binding of the inspector store. The provider component lives in app/store-provider.tsx;
  * features use only these hooks, so each test can hand in a fresh store.
  */
-export const InspectorStoreContext = createContext<InspectorStore | null>(null);
+export const InspectorContext = createContext<Inspector | null>(null);
 
-/** The store object itself, for actions and the read helpers (getRecord, seqRange, ...). */
+function useInspector(): Inspector {
+  const inspector = useContext(InspectorContext);
+  if (!inspector) throw new Error('inspector hooks must be used inside <StoreProvider>');
+  return inspector;
+}
+
+/** The store object itself, for actions and `subscribe` outside renders. */
 export function useInspectorStoreApi(): InspectorStore {
-  const store = useContext(InspectorStoreContext);
-  if (!store) throw new Error('useInspectorStoreApi must be used inside <StoreProvider>');
-  return store;
+  return useInspector().store;
+}
+
+/**
+ * The buffered events (records, parsed objects, diffs, row summaries). Reading does not subscribe:
+ * pair it with `useInspectorStore` on the value that should re-render the caller.
+ */
+export function useEventReader(): EventReader {
+  return useInspector().events;
 }
 
 /**

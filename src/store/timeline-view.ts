@@ -1,6 +1,5 @@
 import type { EventRecord } from './event-record';
-import type { InspectorStore } from './inspector-state';
-import { forEachRecord, seqRange } from './read-helpers';
+import type { EventReader } from './event-reader';
 
 /**
  * The timeline's client-side filter and the filtered list of seqs it shows, kept up to date
@@ -114,10 +113,10 @@ export interface TimelineSource {
   forEach(from: number, to: number, visit: (record: EventRecord) => void): void;
 }
 
-export function storeTimelineSource(store: InspectorStore): TimelineSource {
+export function storeTimelineSource(events: EventReader): TimelineSource {
   return {
-    range: () => seqRange(store),
-    forEach: (from, to, visit) => forEachRecord(store, from, to, visit),
+    range: () => events.seqRange(),
+    forEach: (from, to, visit) => events.forEachRecord(from, to, visit),
   };
 }
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DetailTab } from './detail-tabs';
-import type { DetailTabId } from './detail-tab-context';
+import type { DetailTabId } from './detail-tab-props';
 
 interface DetailTabListProps {
   tabs: readonly DetailTab[];

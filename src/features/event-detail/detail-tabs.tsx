@@ -1,18 +1,51 @@
 import type { ReactNode } from 'react';
-import type { DetailTabContext, DetailTabId } from './detail-tab-context';
+import type { EventReader } from '../../store/event-reader';
+import type { DetailTabId, DetailTabProps } from './detail-tab-props';
 import { DiffTab } from './diff-tab';
 import { ObjectTab } from './object-tab';
 import { RawTab } from './raw-tab';
 
+/** How a tab waits on a giant event (large-payload-gate.tsx). */
+export interface LargePayloadRule {
+  /** What is held back, e.g. "The JSON tree". */
+  subject: string;
+  /** The button that shows it anyway. */
+  action: string;
+  /** How much frame text the view would parse or lay out. */
+  payloadChars: (props: DetailTabProps, events: EventReader) => number;
+}
+
 export interface DetailTab {
   id: DetailTabId;
   label: string;
-  render: (context: DetailTabContext) => ReactNode;
+  largePayload: LargePayloadRule;
+  render: (props: DetailTabProps) => ReactNode;
 }
+
+const eventChars = ({ record }: DetailTabProps): number => record.bytes;
+
+/** A diff parses the event and the previous version it is compared with. */
+const eventAndPreviousChars = ({ record }: DetailTabProps, events: EventReader): number =>
+  record.bytes + (record.prevSeq > 0 ? (events.record(record.prevSeq)?.bytes ?? 0) : 0);
 
 /** The detail pane's tabs, as data (as in the Redux DevTools inspector monitor): add a tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [
-  { id: 'object', label: 'Object', render: ({ seq, record }) => <ObjectTab key={seq} seq={seq} bytes={record.bytes} /> },
-  { id: 'diff', label: 'Diff', render: ({ seq, record }) => <DiffTab key={seq} seq={seq} hasOriginal={record.hasOriginal} /> },
-  { id: 'raw', label: 'Raw', render: ({ seq, record }) => <RawTab key={seq} raw={record.raw} /> },
+  {
+    id: 'object',
+    label: 'Object',
+    largePayload: { subject: 'The JSON tree', action: 'Show anyway', payloadChars: eventChars },
+    render: ({ seq, record }) => <ObjectTab seq={seq} bytes={record.bytes} />,
+  },
+  {
+    id: 'diff',
+    label: 'Diff',
+    largePayload: { subject: 'The diff', action: 'Compare anyway', payloadChars: eventAndPreviousChars },
+    render: ({ seq, record }) => <DiffTab seq={seq} hasOriginal={record.hasOriginal} />,
+  },
+  {
+    id: 'raw',
+    label: 'Raw',
+    largePayload: { subject: 'The formatted JSON', action: 'Show anyway', payloadChars: eventChars },
+    render: ({ record }) => <RawTab record={record} />,
+  },
 ];

@@ -1,4 +1,8 @@
-import type { EventDiff } from '../../store/diff-selectors';
+import type { DiffUnavailableReason, EventDiff } from '../../store/event-diffs';
+
+const UNAVAILABLE_TEXT: Record<DiffUnavailableReason, string> = {
+  'too-deep': 'nested too deeply to compare',
+};
 
 /** The status word(s) shown in `data-testid="diff-status"`: exactly "no changes", "first version seen", ... */
 export function diffStatusText(diff: EventDiff): string {
@@ -15,7 +19,7 @@ export function diffStatusText(diff: EventDiff): string {
     case 'missing':
       return 'event no longer buffered';
     case 'unavailable':
-      return `cannot compare: ${diff.reason}`;
+      return `cannot compare: ${UNAVAILABLE_TEXT[diff.reason]}`;
   }
 }
 

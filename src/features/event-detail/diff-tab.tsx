@@ -1,12 +1,8 @@
 import { useMemo, useState } from 'react';
-import { HUGE_PAYLOAD_CHARS } from '../../lib/payload-limits';
-import { selectEventDiff } from '../../store/diff-selectors';
-import type { DiffBase } from '../../store/diff-selectors';
-import { getRecord } from '../../store/read-helpers';
-import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
+import type { DiffBase } from '../../store/event-diffs';
+import { useEventReader, useInspectorStore } from '../../store/store-context';
 import { DiffEntryItem } from './diff-entry-item';
 import { diffContextText, diffStatusText } from './diff-status-text';
-import { LargePayloadNotice } from './large-payload-notice';
 
 /** Rendering thousands of entries (a replaced inventory) helps nobody; the count is still shown. */
 const MAX_ENTRIES_SHOWN = 500;
@@ -16,36 +12,24 @@ interface DiffTabProps {
   hasOriginal: boolean;
 }
 
-/** Giant events (with their previous version) are compared only when the user asks. */
-export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
-  const store = useInspectorStoreApi();
-  const [forced, setForced] = useState(false);
-  const record = getRecord(store, seq);
-  const previous = record && record.prevSeq > 0 ? getRecord(store, record.prevSeq) : undefined;
-  const bytes = (record?.bytes ?? 0) + (previous?.bytes ?? 0);
-  if (bytes > HUGE_PAYLOAD_CHARS && !forced) {
-    return <LargePayloadNotice bytes={bytes} subject="The diff" action="Compare anyway" onShow={() => setForced(true)} />;
-  }
-  return <DiffView seq={seq} hasOriginal={hasOriginal} />;
-}
-
 /**
  * The change this event made: by default against the previous event of the same Type+Key in the
  * buffer; when the server sent Original (update/save, docs/reference/drp-protocol.md §4.2) also against that.
+ * Giant events (with their previous version) reach it only through the large-payload gate.
  */
-function DiffView({ seq, hasOriginal }: DiffTabProps) {
-  const store = useInspectorStoreApi();
+export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
+  const events = useEventReader();
   const select = useInspectorStore((state) => state.actions.select);
   // null until the user picks a base: then "vs previous" when the buffer holds a previous version,
   // else "vs Original", so an object's first event in the buffer still shows what its save changed.
   const [chosenBase, setBase] = useState<DiffBase | null>(null);
   // Memoized in the store per (seq, base); these only pick cached results.
-  const previousDiff = useMemo(() => selectEventDiff(store, seq, 'previous'), [store, seq]);
+  const previousDiff = useMemo(() => events.diff(seq, 'previous'), [events, seq]);
   const defaultBase: DiffBase = hasOriginal && previousDiff.status !== 'compared' ? 'original' : 'previous';
   const effectiveBase: DiffBase = hasOriginal ? (chosenBase ?? defaultBase) : 'previous';
   const diff = useMemo(
-    () => (effectiveBase === 'previous' ? previousDiff : selectEventDiff(store, seq, effectiveBase)),
-    [store, seq, effectiveBase, previousDiff],
+    () => (effectiveBase === 'previous' ? previousDiff : events.diff(seq, effectiveBase)),
+    [events, seq, effectiveBase, previousDiff],
   );
   const entries = diff.status === 'compared' ? diff.entries : [];
 

@@ -1,22 +1,19 @@
 import { useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
-import { getRecord } from '../../store/read-helpers';
-import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
+import { useEventReader } from '../../store/store-context';
 import { DetailTabList, tabId, tabPanelId } from './detail-tab-list';
-import type { DetailTabId } from './detail-tab-context';
+import type { DetailTabId } from './detail-tab-props';
 import { DETAIL_TABS } from './detail-tabs';
 import { EventHeader } from './event-header';
+import { LargePayloadGate } from './large-payload-gate';
+import { useSelectedRecord } from './use-selected-record';
 import './event-detail.css';
 
 /** The selected event: header, then the Object / Diff / Raw tabs (DETAIL_TABS). */
 export function EventDetail() {
-  const store = useInspectorStoreApi();
-  const selectedSeq = useInspectorStore((state) => state.selectedSeq);
-  // The selected record may be evicted while the user reads it. A boolean, not the revision: a
-  // flood publishes a batch every frame, and re-rendering the open tab each time cost frames.
-  useInspectorStore((state) => state.selectedSeq > 0 && getRecord(store, state.selectedSeq) !== undefined);
+  const events = useEventReader();
+  const { selectedSeq, record } = useSelectedRecord();
   const [activeTab, setActiveTab] = useState<DetailTabId>('object');
-  const record = selectedSeq > 0 ? getRecord(store, selectedSeq) : undefined;
 
   if (selectedSeq === 0) {
     return (
@@ -34,6 +31,8 @@ export function EventDetail() {
   }
 
   const tab = DETAIL_TABS.find((candidate) => candidate.id === activeTab) ?? DETAIL_TABS[0];
+  const tabProps = { seq: selectedSeq, record };
+  const { largePayload } = tab;
   return (
     <section className="pane-column event-detail" aria-label="Event detail" data-seq={selectedSeq}>
       <EventHeader record={record} />
@@ -41,7 +40,9 @@ export function EventDetail() {
       <div className="detail-tabpanel" role="tabpanel" id={tabPanelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0}>
         {/* Keyed by event and tab: selecting another event or tab starts from a clean slate. */}
         <ErrorBoundary key={`${selectedSeq}:${tab.id}`} name={`The ${tab.label} view of this event`}>
-          {tab.render({ seq: selectedSeq, record })}
+          <LargePayloadGate bytes={largePayload.payloadChars(tabProps, events)} subject={largePayload.subject} action={largePayload.action}>
+            {tab.render(tabProps)}
+          </LargePayloadGate>
         </ErrorBoundary>
       </div>
     </section>

@@ -1,10 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { jsonDepthExceeds } from '../../lib/json-depth';
 import { JsonTree } from '../../lib/json-tree';
 import { HUGE_PAYLOAD_CHARS, MAX_NESTING_DEPTH } from '../../lib/payload-limits';
-import { getEventObject } from '../../store/read-helpers';
-import { useInspectorStoreApi } from '../../store/store-context';
-import { LargePayloadNotice } from './large-payload-notice';
+import { useEventReader } from '../../store/store-context';
 
 /** Above this frame size the tree opens only two levels (a machine's gohai-inventory is huge, docs/reference/drp-protocol.md §6). */
 const BIG_EVENT_BYTES = 16_000;
@@ -15,18 +13,11 @@ interface ObjectTabProps {
   bytes: number;
 }
 
+/** The event's Object as a JSON tree (giant events reach it only through the large-payload gate). */
 export function ObjectTab({ seq, bytes }: ObjectTabProps) {
-  const [forced, setForced] = useState(false);
-  if (bytes > HUGE_PAYLOAD_CHARS && !forced) {
-    return <LargePayloadNotice bytes={bytes} subject="The JSON tree" action="Show anyway" onShow={() => setForced(true)} />;
-  }
-  return <ObjectTree seq={seq} bytes={bytes} />;
-}
-
-function ObjectTree({ seq, bytes }: ObjectTabProps) {
-  const store = useInspectorStoreApi();
+  const events = useEventReader();
   // Parsed lazily from the raw frame on first view (store LRU), once per selected seq.
-  const object = useMemo(() => getEventObject(store, seq), [store, seq]);
+  const object = useMemo(() => events.object(seq), [events, seq]);
   // Iterative and stops early, so cheap next to rendering; a hostile tree opens one level only.
   const deep = useMemo(() => jsonDepthExceeds(object, MAX_NESTING_DEPTH), [object]);
   const expandDepth = deep || bytes > HUGE_PAYLOAD_CHARS ? 1 : bytes > BIG_EVENT_BYTES ? BIG_EXPAND_DEPTH : Infinity;

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { formatBytes } from '../../lib/format-bytes';
 import { formatRawFrame } from '../../lib/format-raw-frame';
-import { HUGE_PAYLOAD_CHARS, RAW_PREVIEW_CHARS } from '../../lib/payload-limits';
-import { LargePayloadNotice } from './large-payload-notice';
+import { RAW_PREVIEW_CHARS } from '../../lib/payload-limits';
+import type { EventRecord } from '../../store/event-record';
 
 interface RawTabProps {
-  /** The frame text exactly as received. */
-  raw: string;
+  record: EventRecord;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -14,17 +13,11 @@ type CopyState = 'idle' | 'copied' | 'failed';
 /**
  * The whole frame as pretty JSON. Secrets are masked by default: events carry stored objects, not
  * sanitized REST views (docs/reference/drp-protocol.md §4.3), and whatever is shown here tends to get copied.
- * Giant frames wait for "Show anyway", and long text is cut to a preview until "Show all".
+ * Giant frames wait behind the large-payload gate, and long text is cut to a preview until "Show all".
  */
-export function RawTab({ raw }: RawTabProps) {
-  const [forced, setForced] = useState(false);
-  if (raw.length > HUGE_PAYLOAD_CHARS && !forced) {
-    return <LargePayloadNotice bytes={raw.length} subject="The formatted JSON" action="Show anyway" onShow={() => setForced(true)} />;
-  }
-  return <RawText raw={raw} />;
-}
-
-function RawText({ raw }: RawTabProps) {
+export function RawTab({ record }: RawTabProps) {
+  // `record.raw` decodes the frame's bytes on every read: once per selected event here.
+  const raw = useMemo(() => record.raw, [record]);
   const [mask, setMask] = useState(true);
   const [copyState, setCopyState] = useState<CopyState>('idle');
   const [showAll, setShowAll] = useState(false);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { exportEvents } from '../../store/event-export';
-import { useInspectorStoreApi } from '../../store/store-context';
+import { useEventReader } from '../../store/store-context';
 import type { TimelineView } from '../../store/timeline-view';
 
 interface ExportControlsProps {
@@ -30,7 +30,7 @@ function download(lines: string[], fileName: string): void {
  * (docs/reference/drp-protocol.md §7.12); unticking exports the frames exactly as received.
  */
 export function ExportControls({ view }: ExportControlsProps) {
-  const store = useInspectorStoreApi();
+  const events = useEventReader();
   const [mask, setMask] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -40,7 +40,7 @@ export function ExportControls({ view }: ExportControlsProps) {
     setBusy(true);
     setMessage(`exporting ${seqs.length} events…`);
     try {
-      const result = await exportEvents(store, seqs, { mask });
+      const result = await exportEvents(events, seqs, { mask });
       download(result.lines, exportFileName(new Date()));
       const notes = [
         result.skipped > 0 ? `${result.skipped} left out (too deeply nested to mask)` : '',

@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import { clipText } from '../../lib/clip-text';
 import { formatDrpTime } from '../../lib/format-time-of-day';
-import { getRecord } from '../../store/read-helpers';
-import { useInspectorStoreApi } from '../../store/store-context';
+import { useEventReader } from '../../store/store-context';
 import { actionToneOf } from './action-tone';
 import { useChangeSummary } from './use-change-summary';
 
@@ -23,8 +22,7 @@ export const timelineRowId = (seq: number): string => `timeline-row-${seq}`;
  * memo keeps the rows already on screen from re-rendering when the list appends below them.
  */
 export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected }: TimelineRowProps) {
-  const store = useInspectorStoreApi();
-  const record = getRecord(store, seq);
+  const record = useEventReader().record(seq);
   const summary = useChangeSummary(seq);
   if (!record) return null; // evicted between the list update and this render
 

@@ -1,6 +1,6 @@
 import { useEffect, useReducer } from 'react';
-import { changeSummaryOf, peekChangeSummary } from '../../store/diff-selectors';
-import { useInspectorStoreApi } from '../../store/store-context';
+import { useEventReader } from '../../store/store-context';
+import { changeSummaryText } from './change-summary-text';
 
 type CancelIdle = () => void;
 
@@ -40,17 +40,17 @@ function afterDelayWhenIdle(task: () => void): CancelIdle {
  * never pay. The result is cached by seq.
  */
 export function useChangeSummary(seq: number): string | undefined {
-  const store = useInspectorStoreApi();
+  const events = useEventReader();
   const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const summary = peekChangeSummary(store, seq);
+  const summary = events.peekChangeSummary(seq);
 
   useEffect(() => {
     if (summary !== undefined) return undefined;
     return afterDelayWhenIdle(() => {
-      changeSummaryOf(store, seq);
+      events.changeSummary(seq);
       rerender();
     });
-  }, [store, seq, summary]);
+  }, [events, seq, summary]);
 
-  return summary;
+  return summary === undefined ? undefined : changeSummaryText(summary);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useInspectorStoreApi } from '../../store/store-context';
+import { useEventReader, useInspectorStoreApi } from '../../store/store-context';
 import { TimelineView, storeTimelineSource } from '../../store/timeline-view';
 import type { TimelineFilter } from '../../store/timeline-view';
 import { createRenderThrottle } from './render-throttle';
@@ -30,7 +30,8 @@ export const FLOOD_ROWS_PER_UPDATE = 40;
  */
 export function useTimelineView(filter: TimelineFilter): { view: TimelineView; version: number } {
   const store = useInspectorStoreApi();
-  const [view] = useState(() => new TimelineView(storeTimelineSource(store), filter));
+  const events = useEventReader();
+  const [view] = useState(() => new TimelineView(storeTimelineSource(events), filter));
 
   useEffect(() => {
     view.setFilter(filter);

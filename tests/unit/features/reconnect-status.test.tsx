@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatusBar } from '../../../src/features/status-bar/status-bar';
 import { createManualScheduler } from '../../../src/store/ingest-batcher';
 import { createInspectorStore } from '../../../src/store/inspector-store';
-import type { InspectorStore } from '../../../src/store/inspector-state';
-import { InspectorStoreContext } from '../../../src/store/store-context';
+import type { Inspector, InspectorStore } from '../../../src/store/inspector-store';
+import { InspectorContext } from '../../../src/store/store-context';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let container: HTMLDivElement;
 let root: Root;
+let inspector: Inspector;
 let store: InspectorStore;
 
 beforeEach(() => {
@@ -20,8 +21,9 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  store = createInspectorStore({ scheduler: createManualScheduler() });
-  act(() => root.render(<InspectorStoreContext.Provider value={store}>{<StatusBar />}</InspectorStoreContext.Provider>));
+  inspector = createInspectorStore({ scheduler: createManualScheduler() });
+  store = inspector.store;
+  act(() => root.render(<InspectorContext.Provider value={inspector}>{<StatusBar />}</InspectorContext.Provider>));
 });
 
 afterEach(() => {

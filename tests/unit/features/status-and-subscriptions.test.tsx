@@ -8,8 +8,8 @@ import { BufferControls } from '../../../src/features/status-bar/buffer-controls
 import { SubscriptionList } from '../../../src/features/subscriptions/subscription-list';
 import { createManualScheduler } from '../../../src/store/ingest-batcher';
 import { createInspectorStore } from '../../../src/store/inspector-store';
-import type { InspectorStore } from '../../../src/store/inspector-state';
-import { InspectorStoreContext } from '../../../src/store/store-context';
+import type { Inspector, InspectorStore } from '../../../src/store/inspector-store';
+import { InspectorContext } from '../../../src/store/store-context';
 import { eventFrame } from '../store/frames';
 
 // Tells React this environment wraps updates in act() (no testing-library here).
@@ -17,6 +17,7 @@ import { eventFrame } from '../store/frames';
 
 let container: HTMLDivElement;
 let root: Root;
+let inspector: Inspector;
 let store: InspectorStore;
 let scheduler: ReturnType<typeof createManualScheduler>;
 
@@ -25,7 +26,8 @@ beforeEach(() => {
   document.body.append(container);
   root = createRoot(container);
   scheduler = createManualScheduler();
-  store = createInspectorStore({ scheduler, capacity: 1000 });
+  inspector = createInspectorStore({ scheduler, capacity: 1000 });
+  store = inspector.store;
 });
 
 afterEach(() => {
@@ -35,7 +37,7 @@ afterEach(() => {
 });
 
 function render(node: ReactNode) {
-  act(() => root.render(<InspectorStoreContext.Provider value={store}>{node}</InspectorStoreContext.Provider>));
+  act(() => root.render(<InspectorContext.Provider value={inspector}>{node}</InspectorContext.Provider>));
 }
 
 function ingest(count: number) {

@@ -5,9 +5,9 @@ import { exportEvents } from '../../../src/store/event-export';
 import { eventFrame } from './frames';
 
 function setup(frames: string[], capacity = 100) {
-  const { store, ingest } = createTestStore(capacity);
+  const { events, ingest } = createTestStore(capacity);
   ingest(...frames);
-  return store;
+  return events;
 }
 
 const machine = eventFrame('machines', 'update', 'm1', {
@@ -20,8 +20,8 @@ const job = eventFrame('jobs', 'create', 'j1', { Uuid: 'j1', Token: 'job-token' 
 
 describe('exportEvents', () => {
   it('writes one masked JSON document per line by default', async () => {
-    const store = setup([machine, user, job]);
-    const result = await exportEvents(store, [1, 2, 3], { mask: true });
+    const reader = setup([machine, user, job]);
+    const result = await exportEvents(reader, [1, 2, 3], { mask: true });
     expect(result).toMatchObject({ exported: 3, skipped: 0, missing: 0 });
     const text = result.lines.join('');
     expect(text.endsWith('\n')).toBe(true);
@@ -35,23 +35,23 @@ describe('exportEvents', () => {
   });
 
   it('exports the frames exactly as received when masking is off', async () => {
-    const store = setup([machine, user]);
-    const result = await exportEvents(store, [2, 1], { mask: false });
+    const reader = setup([machine, user]);
+    const result = await exportEvents(reader, [2, 1], { mask: false });
     expect(result.lines).toEqual([`${user}\n`, `${machine}\n`]);
   });
 
   it('yields between chunks and counts events evicted meanwhile', async () => {
-    const store = setup([machine, user, job], 2);
+    const reader = setup([machine, user, job], 2);
     let yields = 0;
-    const result = await exportEvents(store, [1, 2, 3], { mask: true, chunkSize: 1, yieldToUi: async () => void (yields += 1) });
+    const result = await exportEvents(reader, [1, 2, 3], { mask: true, chunkSize: 1, yieldToUi: async () => void (yields += 1) });
     expect(yields).toBe(2);
     expect(result).toMatchObject({ exported: 2, missing: 1 });
   });
 
   it('leaves out an event too deeply nested to mask rather than exporting it unmasked', async () => {
     const deep = `{"Time":"t","Type":"machines","Action":"update","Key":"deep","Object":{"Secret":"x","n":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
-    const store = setup([deep, job]);
-    const result = await exportEvents(store, [1, 2], { mask: true });
+    const reader = setup([deep, job]);
+    const result = await exportEvents(reader, [1, 2], { mask: true });
     expect(result).toMatchObject({ exported: 1, skipped: 1 });
     expect(result.lines.join('')).not.toContain('"deep"');
   });

@@ -62,7 +62,7 @@ export function setupSession(overrides: Partial<NetworkDeps> = {}, storeOptions:
     fetchDemoConfig: async () => null,
     ...overrides,
   };
-  const store = createInspectorStore({ scheduler, network, ackTimeoutMs: 5000, ...storeOptions });
+  const { store, events } = createInspectorStore({ scheduler, network, ackTimeoutMs: 5000, ...storeOptions });
   const deliver = (...frames: string[]) => {
     for (const frame of frames) store.getState().actions.ingestFrame(frame);
     scheduler.flushAll();
@@ -72,5 +72,5 @@ export function setupSession(overrides: Partial<NetworkDeps> = {}, storeOptions:
     if (!socket) throw new Error('no socket opened');
     return socket;
   };
-  return { store, actions: store.getState().actions, scheduler, sockets, infoCalls, grantCalls, deliver, last };
+  return { store, events, actions: store.getState().actions, scheduler, sockets, infoCalls, grantCalls, deliver, last };
 }

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createManualScheduler } from '../../../src/store/ingest-batcher';
 import { FRAME_ERROR_LIMIT } from '../../../src/store/inspector-state';
 import { createInspectorStore } from '../../../src/store/inspector-store';
-import { getEventObject, getEventOriginal, getRecord, previousVersion, seqRange } from '../../../src/store/read-helpers';
 import { eventFrame } from './frames';
 
 function setup(capacity = 100) {
   const scheduler = createManualScheduler();
   let clock = 1_000_000;
-  const store = createInspectorStore({ capacity, scheduler, now: () => clock });
+  const { store, events } = createInspectorStore({ capacity, scheduler, now: () => clock });
   const ingest = (...frames: string[]) => {
     for (const frame of frames) store.getState().actions.ingestFrame(frame);
     scheduler.flushAll();
@@ -17,7 +16,7 @@ function setup(capacity = 100) {
     clock += ms;
     return clock;
   };
-  return { store, scheduler, ingest, advance, actions: store.getState().actions };
+  return { store, events, scheduler, ingest, advance, actions: store.getState().actions };
 }
 
 describe('batched ingest', () => {
@@ -64,91 +63,91 @@ describe('batched ingest', () => {
 
 describe('ring and records', () => {
   it('gives every event a monotonic seq and keeps header fields and raw text', () => {
-    const { store, ingest } = setup();
+    const { events, ingest } = setup();
     const frame = eventFrame('profiles', 'save', 'global');
     ingest(frame, eventFrame('profiles', 'save', 'other'));
-    const record = getRecord(store, 1);
+    const record = events.record(1);
     expect(record).toMatchObject({ seq: 1, type: 'profiles', action: 'save', key: 'global', principal: 'user:rocketskates' });
     expect(record?.raw).toBe(frame);
     expect(record?.bytes).toBe(frame.length);
     expect(record?.timeText).toBe('2021-08-30T14:01:59.100000001Z');
     expect(record?.time?.subMsNanos).toBe(1);
-    expect(getRecord(store, 2)?.key).toBe('other');
+    expect(events.record(2)?.key).toBe('other');
   });
 
   it('evicts the oldest events past capacity, counts them, and keeps seq identity', () => {
-    const { store, ingest } = setup(3);
+    const { events, store, ingest } = setup(3);
     ingest(...['a', 'b', 'c', 'd', 'e'].map((key) => eventFrame('machines', 'update', key)));
     expect(store.getState().counters.evicted).toBe(2);
     expect(store.getState().buffered).toBe(3);
-    expect(getRecord(store, 1)).toBeUndefined();
-    expect(getRecord(store, 2)).toBeUndefined();
-    expect(getRecord(store, 3)?.key).toBe('c');
-    expect(getRecord(store, 5)?.key).toBe('e');
-    expect(seqRange(store)).toEqual({ first: 3, last: 5 });
+    expect(events.record(1)).toBeUndefined();
+    expect(events.record(2)).toBeUndefined();
+    expect(events.record(3)?.key).toBe('c');
+    expect(events.record(5)?.key).toBe('e');
+    expect(events.seqRange()).toEqual({ first: 3, last: 5 });
   });
 
   it('parses Object and Original lazily from the raw text', () => {
-    const { store, ingest } = setup();
+    const { events, ingest } = setup();
     ingest(eventFrame('machines', 'update', 'm1', { Name: 'after', Params: { a: 1 } }, { Name: 'before' }));
-    expect(getRecord(store, 1)?.hasOriginal).toBe(true);
-    expect(getEventObject(store, 1)).toEqual({ Name: 'after', Params: { a: 1 } });
-    expect(getEventOriginal(store, 1)).toEqual({ Name: 'before' });
-    expect(getEventObject(store, 99)).toBeUndefined();
+    expect(events.record(1)?.hasOriginal).toBe(true);
+    expect(events.object(1)).toEqual({ Name: 'after', Params: { a: 1 } });
+    expect(events.original(1)).toEqual({ Name: 'before' });
+    expect(events.object(99)).toBeUndefined();
   });
 });
 
 describe('per-key index', () => {
   it('links each event to the previous one of the same Type+Key', () => {
-    const { store, ingest } = setup();
+    const { events, ingest } = setup();
     ingest(
       eventFrame('machines', 'update', 'm1'),
       eventFrame('machines', 'update', 'm2'),
       eventFrame('jobs', 'update', 'm1'),
       eventFrame('machines', 'save', 'm1'),
     );
-    expect(getRecord(store, 1)?.prevSeq).toBe(0);
-    expect(getRecord(store, 3)?.prevSeq).toBe(0); // same Key, other Type
-    expect(getRecord(store, 4)?.prevSeq).toBe(1);
-    expect(previousVersion(store, 1)).toEqual({ status: 'first' });
-    const previous = previousVersion(store, 4);
+    expect(events.record(1)?.prevSeq).toBe(0);
+    expect(events.record(3)?.prevSeq).toBe(0); // same Key, other Type
+    expect(events.record(4)?.prevSeq).toBe(1);
+    expect(events.previousVersion(1)).toEqual({ status: 'first' });
+    const previous = events.previousVersion(4);
     expect(previous?.status).toBe('found');
     expect(previous?.status === 'found' && previous.record.seq).toBe(1);
   });
 
   it('does not confuse keys whose Type+Key concatenations collide', () => {
-    const { store, ingest } = setup();
+    const { events, ingest } = setup();
     ingest(eventFrame('ab', 'update', 'c'), eventFrame('a', 'update', 'bc'));
-    expect(getRecord(store, 2)?.prevSeq).toBe(0);
+    expect(events.record(2)?.prevSeq).toBe(0);
   });
 
   it('reports a previous version that the ring has evicted', () => {
-    const { store, ingest } = setup(2);
+    const { events, ingest } = setup(2);
     ingest(eventFrame('machines', 'update', 'm1'), eventFrame('jobs', 'create', 'j1'), eventFrame('jobs', 'create', 'j2'));
     ingest(eventFrame('machines', 'update', 'm1'));
-    expect(getRecord(store, 4)?.prevSeq).toBe(1);
-    expect(previousVersion(store, 4)).toEqual({ status: 'evicted', seq: 1 });
-    expect(previousVersion(store, 1)).toBeUndefined();
+    expect(events.record(4)?.prevSeq).toBe(1);
+    expect(events.previousVersion(4)).toEqual({ status: 'evicted', seq: 1 });
+    expect(events.previousVersion(1)).toBeUndefined();
   });
 
   it('keeps the chain when the newest event of a key survives eviction of older ones', () => {
-    const { store, ingest } = setup(3);
+    const { events, ingest } = setup(3);
     ingest(
       eventFrame('machines', 'update', 'm1'),
       eventFrame('machines', 'update', 'm1'),
       eventFrame('machines', 'update', 'm1'),
       eventFrame('machines', 'update', 'm1'),
     );
-    expect(getRecord(store, 4)?.prevSeq).toBe(3);
-    expect(previousVersion(store, 2)).toEqual({ status: 'evicted', seq: 1 });
+    expect(events.record(4)?.prevSeq).toBe(3);
+    expect(events.previousVersion(2)).toEqual({ status: 'evicted', seq: 1 });
   });
 
   it('still knows an evicted predecessor when every earlier event of the key is gone', () => {
-    const { store, ingest } = setup(2);
+    const { events, ingest } = setup(2);
     ingest(eventFrame('machines', 'update', 'm1'), eventFrame('jobs', 'create', 'a'), eventFrame('jobs', 'create', 'b'));
     ingest(eventFrame('jobs', 'create', 'c'), eventFrame('machines', 'update', 'm1'));
-    expect(getRecord(store, 5)?.prevSeq).toBe(1);
-    expect(previousVersion(store, 5)).toEqual({ status: 'evicted', seq: 1 });
+    expect(events.record(5)?.prevSeq).toBe(1);
+    expect(events.previousVersion(5)).toEqual({ status: 'evicted', seq: 1 });
   });
 });
 
@@ -190,22 +189,22 @@ describe('malformed frames', () => {
 
 describe('pause, resume, clear', () => {
   it('keeps buffering while paused, counts new events and hides them from the range', () => {
-    const { store, ingest, actions } = setup();
+    const { events, store, ingest, actions } = setup();
     ingest(eventFrame('jobs', 'create', 'a'), eventFrame('jobs', 'create', 'b'));
     actions.pause();
     expect(store.getState().pausedAtSeq).toBe(2);
     ingest(eventFrame('jobs', 'create', 'c'), eventFrame('jobs', 'create', 'd'), eventFrame('jobs', 'create', 'e'));
     expect(store.getState().counters.pendingWhilePaused).toBe(3);
     expect(store.getState().buffered).toBe(5);
-    expect(seqRange(store)).toEqual({ first: 1, last: 2 });
+    expect(events.seqRange()).toEqual({ first: 1, last: 2 });
     actions.resume();
     expect(store.getState().paused).toBe(false);
     expect(store.getState().counters.pendingWhilePaused).toBe(0);
-    expect(seqRange(store)).toEqual({ first: 1, last: 5 });
+    expect(events.seqRange()).toEqual({ first: 1, last: 5 });
   });
 
   it('empties the buffer on clear but keeps counting and numbering', () => {
-    const { store, ingest, actions } = setup();
+    const { events, store, ingest, actions } = setup();
     ingest(eventFrame('jobs', 'create', 'a'), eventFrame('jobs', 'create', 'b'));
     actions.select(2);
     const revision = store.getState().revision;
@@ -213,39 +212,39 @@ describe('pause, resume, clear', () => {
     expect(store.getState().revision).toBe(revision + 1);
     expect(store.getState().buffered).toBe(0);
     expect(store.getState().selectedSeq).toBe(0);
-    expect(getRecord(store, 1)).toBeUndefined();
-    const range = seqRange(store);
+    expect(events.record(1)).toBeUndefined();
+    const range = events.seqRange();
     expect(range.last - range.first + 1).toBe(0);
     ingest(eventFrame('jobs', 'create', 'a'));
-    expect(getRecord(store, 3)?.key).toBe('a');
-    expect(getRecord(store, 3)?.prevSeq).toBe(0);
+    expect(events.record(3)?.key).toBe('a');
+    expect(events.record(3)?.prevSeq).toBe(0);
     expect(store.getState().counters.received).toBe(3);
   });
 
   it('shows nothing old after a clear while paused', () => {
-    const { store, ingest, actions } = setup();
+    const { events, ingest, actions } = setup();
     ingest(eventFrame('jobs', 'create', 'a'));
     actions.pause();
     actions.clear();
     ingest(eventFrame('jobs', 'create', 'b'));
-    const range = seqRange(store);
+    const range = events.seqRange();
     expect(range.last - range.first + 1).toBe(0);
     actions.resume();
-    expect(seqRange(store)).toEqual({ first: 2, last: 2 });
+    expect(events.seqRange()).toEqual({ first: 2, last: 2 });
   });
 });
 
 describe('capacity', () => {
   it('drops the oldest events when shrinking and counts them as evicted', () => {
-    const { store, ingest, actions } = setup(10);
+    const { events, store, ingest, actions } = setup(10);
     ingest(...Array.from({ length: 8 }, (_, i) => eventFrame('jobs', 'create', `j${i}`)));
     actions.setCapacity(3);
     const state = store.getState();
     expect(state.capacity).toBe(3);
     expect(state.buffered).toBe(3);
     expect(state.counters.evicted).toBe(5);
-    expect(seqRange(store)).toEqual({ first: 6, last: 8 });
-    expect(getRecord(store, 6)?.key).toBe('j5');
+    expect(events.seqRange()).toEqual({ first: 6, last: 8 });
+    expect(events.record(6)?.key).toBe('j5');
   });
 
   it('grows without dropping and ignores invalid sizes', () => {

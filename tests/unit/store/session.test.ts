@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packFrames } from '../../../src/connection/frame-text';
 import { receiveBinaryFrame, receiveTextFrame } from '../../../src/connection/received-frame';
 import type { RestResult, ServerInfo } from '../../../src/connection/rest-client';
-import { getRecord } from '../../../src/store/read-helpers';
 import { INFO, setupSession as setup } from './fake-network';
 import { ackFrame, eventFrame } from './frames';
 
@@ -198,7 +197,7 @@ describe('subscriptions', () => {
     expect(state.revision).toBe(1);
     expect(state.subscriptions[0]).toMatchObject({ status: 'active', count: 1 });
     expect(state.counters).toMatchObject({ received: 2, unattributed: 1, malformed: 1, acks: 1 });
-    expect(getRecord(t.store, 1)).toMatchObject({ key: 'from-the-header', type: 'jobs', raw: job.raw });
+    expect(t.events.record(1)).toMatchObject({ key: 'from-the-header', type: 'jobs', raw: job.raw });
   });
 
   it('drops a replaced socket’s late batch: its events belong to the old session', async () => {
@@ -210,7 +209,7 @@ describe('subscriptions', () => {
     t.last().handlers.onFrames(packFrames([receiveTextFrame(eventFrame('machines', 'update', 'fresh', {}))]).frames);
     t.scheduler.flushAll();
     expect(t.store.getState().counters.received).toBe(1);
-    expect(getRecord(t.store, 1)).toMatchObject({ key: 'fresh' });
+    expect(t.events.record(1)).toMatchObject({ key: 'fresh' });
   });
 
   it('deregisters: sends the command and removes the entry on its ack', async () => {

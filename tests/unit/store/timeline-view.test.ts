@@ -16,8 +16,8 @@ function frame(type: string, action: string, key: string, principal: string, obj
 }
 
 function setup(capacity = 100) {
-  const { store, ingest } = createTestStore(capacity);
-  const view = new TimelineView(storeTimelineSource(store));
+  const { store, events, ingest } = createTestStore(capacity);
+  const view = new TimelineView(storeTimelineSource(events));
   const unsubscribe = store.subscribe(() => view.sync());
   const shown = (): number[] => Array.from({ length: view.count }, (_, i) => view.seqAt(i));
   return { store, ingest, view, shown, unsubscribe, actions: store.getState().actions };

@@ -2,8 +2,9 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { EventDetail } from '../../../src/features/event-detail/event-detail';
+import type { EventReader } from '../../../src/store/event-reader';
 import type { InspectorStore } from '../../../src/store/inspector-state';
-import { InspectorStoreContext } from '../../../src/store/store-context';
+import { InspectorContext } from '../../../src/store/store-context';
 import { createTestStore } from './test-store';
 
 let root: Root | undefined;
@@ -15,8 +16,11 @@ export function enableActEnvironment(): void {
 }
 
 /** Renders the detail pane over a fresh store holding `frames`; call `unmountEventDetail` in afterEach. */
-export function mountEventDetail(capacity: number, frames: string[]): { store: InspectorStore; container: HTMLElement } {
-  const { store, ingest } = createTestStore(capacity);
+export function mountEventDetail(
+  capacity: number,
+  frames: string[],
+): { store: InspectorStore; events: EventReader; container: HTMLElement } {
+  const { inspector, store, events, ingest } = createTestStore(capacity);
   ingest(...frames);
   const host = document.createElement('div');
   document.body.append(host);
@@ -24,12 +28,12 @@ export function mountEventDetail(capacity: number, frames: string[]): { store: I
   root = createRoot(host);
   act(() =>
     root?.render(
-      <InspectorStoreContext.Provider value={store}>
+      <InspectorContext.Provider value={inspector}>
         <EventDetail />
-      </InspectorStoreContext.Provider>,
+      </InspectorContext.Provider>,
     ),
   );
-  return { store, container: host };
+  return { store, events, container: host };
 }
 
 export function unmountEventDetail(): void {

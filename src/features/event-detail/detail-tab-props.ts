@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../store/event-record';
 
-/** What every detail tab gets: the selected event's header record (payloads are read lazily by seq). */
-export interface DetailTabContext {
+/** What every detail tab is rendered from: the selected event's header record (payloads are read lazily by seq). */
+export interface DetailTabProps {
   seq: number;
   record: EventRecord;
 }

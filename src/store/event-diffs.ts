@@ -1,0 +1,202 @@
+import { diffObjects } from '../lib/json-diff';
+import type { DiffEntry } from '../lib/json-diff';
+import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
+import type { EventBuffer } from './event-buffer';
+
+/**
+ * Diffs and row summaries derived from the buffer, memoized per seq. Views never diff: the detail
+ * pane and the timeline rows ask here (CONTRIBUTING.md, house rule 4). Events never change once
+ * buffered and seqs are never reused, so a result computed for a seq stays valid; caches are bounded,
+ * not invalidated. Results are codes, not sentences: each feature words them (the detail pane in
+ * features/event-detail/diff-status-text.ts, the timeline in features/timeline/change-summary-text.ts).
+ */
+
+/** `previous`: vs the previous event of the same Type+Key in the buffer; `original`: vs the event's Original (docs/reference/drp-protocol.md §4.2). */
+export type DiffBase = 'previous' | 'original';
+
+/** Why two objects could not be compared: `too-deep`, nested too deeply for the recursive diff. */
+export type DiffUnavailableReason = 'too-deep';
+
+export type EventDiff =
+  /** `entries` is empty for equal objects. `baseSeq` is the previous event's seq, 0 for Original. */
+  | { status: 'compared'; base: DiffBase; baseSeq: number; entries: readonly DiffEntry[] }
+  /** No earlier event of this Type+Key since the buffer started (or was cleared). */
+  | { status: 'first' }
+  /** There was one (`baseSeq`), but the ring dropped it. */
+  | { status: 'evicted'; baseSeq: number }
+  /** `original` was asked for an event without Original (create, delete, or an older server). */
+  | { status: 'no-original' }
+  /** The event itself is no longer buffered. */
+  | { status: 'missing' }
+  | { status: 'unavailable'; reason: DiffUnavailableReason };
+
+/** What a timeline row says about its event. */
+export type ChangeSummary =
+  /** `changes` entries against Original or the previous version; `paths`: the first few ('' is the whole object). */
+  | { kind: 'compared'; changes: number; paths: readonly string[] }
+  | { kind: 'first' }
+  | { kind: 'evicted' }
+  /** The event is too large to parse for a row; the Diff tab compares it on request. */
+  | { kind: 'large-event'; bytes: number }
+  /** The previous version it would be compared with is too large. */
+  | { kind: 'large-previous'; bytes: number }
+  /** Pseudo types: a line from the event itself (a log message, a request's status and URL), clipped. */
+  | { kind: 'event-text'; text: string }
+  | { kind: 'unavailable'; reason: DiffUnavailableReason }
+  /** Nothing to say: the event is gone, or it has neither Original nor an earlier version to compare. */
+  | { kind: 'none' };
+
+const DIFF_CACHE_LIMIT = 32;
+const SUMMARY_CACHE_LIMIT = 5000;
+/** A row shows the first few changed paths; the rest are counted. */
+const SUMMARY_PATH_LIMIT = 3;
+const SUMMARY_TEXT_LIMIT = 120;
+
+/** Insertion-ordered Map used as a bounded cache (oldest insert dropped first). */
+class BoundedCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  get(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: K, value: V): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+}
+
+function clip(text: string): string {
+  return text.length > SUMMARY_TEXT_LIMIT ? `${text.slice(0, SUMMARY_TEXT_LIMIT - 1)}…` : text;
+}
+
+/**
+ * Pseudo types carry a record per event, not successive versions of one object (docs/reference/drp-protocol.md §5),
+ * so a diff against the previous one is noise; their row shows what happened instead.
+ */
+function pseudoTypeText(type: string, object: unknown): string | undefined {
+  if (typeof object !== 'object' || object === null) return undefined;
+  const fields = object as Record<string, unknown>;
+  if (type === 'log' && typeof fields.Message === 'string') return clip(fields.Message);
+  if ((type === 'static' || type === 'tftp') && typeof fields.Url === 'string') {
+    return clip(`${typeof fields.Status === 'number' ? `${fields.Status} ` : ''}${fields.Url}`);
+  }
+  return undefined;
+}
+
+/** The diff and summary caches of one buffer (one per store, made by its EventReader). */
+export class EventDiffs {
+  private readonly buffer: EventBuffer;
+  private readonly diffs = new BoundedCache<string, EventDiff>(DIFF_CACHE_LIMIT);
+  private readonly summaries = new BoundedCache<number, ChangeSummary>(SUMMARY_CACHE_LIMIT);
+
+  constructor(buffer: EventBuffer) {
+    this.buffer = buffer;
+  }
+
+  /** The diff of event `seq` against `base`; computed once per (seq, base) while it stays cached. */
+  diff(seq: number, base: DiffBase): EventDiff {
+    // A gone record answers "missing" even if a diff was cached while it was buffered.
+    if (!this.buffer.get(seq)) return { status: 'missing' };
+    const cacheKey = `${seq}:${base}`;
+    let diff = this.diffs.get(cacheKey);
+    if (!diff) {
+      diff = this.compute(seq, base);
+      this.diffs.set(cacheKey, diff);
+    }
+    return diff;
+  }
+
+  /** The row's summary if already computed; undefined means "not yet" (rows compute it lazily). */
+  peekChangeSummary(seq: number): ChangeSummary | undefined {
+    return this.summaries.get(seq);
+  }
+
+  /** The change summary of a timeline row, cached by seq. */
+  changeSummary(seq: number): ChangeSummary {
+    let summary = this.summaries.get(seq);
+    if (summary === undefined) {
+      summary = this.computeSummary(seq);
+      this.summaries.set(seq, summary);
+    }
+    return summary;
+  }
+
+  /**
+   * The recursive diff runs out of stack on pathologically nested input (a hostile frame can nest
+   * 100,000 levels); that must cost the user one diff, not the page.
+   */
+  private compute(seq: number, base: DiffBase): EventDiff {
+    try {
+      return this.computeUnguarded(seq, base);
+    } catch (error) {
+      if (error instanceof RangeError) return { status: 'unavailable', reason: 'too-deep' };
+      throw error;
+    }
+  }
+
+  private computeUnguarded(seq: number, base: DiffBase): EventDiff {
+    const { buffer } = this;
+    const record = buffer.get(seq);
+    if (!record) return { status: 'missing' };
+    if (base === 'original') {
+      if (!record.hasOriginal) return { status: 'no-original' };
+      const payload = buffer.payloadOf(seq);
+      return { status: 'compared', base, baseSeq: 0, entries: diffObjects(payload?.original, payload?.object) };
+    }
+    const previous = buffer.previousVersion(seq);
+    if (!previous || previous.status === 'first') return { status: 'first' };
+    if (previous.status === 'evicted') return { status: 'evicted', baseSeq: previous.seq };
+    const baseSeq = previous.record.seq;
+    return { status: 'compared', base, baseSeq, entries: diffObjects(buffer.payloadOf(baseSeq)?.object, buffer.payloadOf(seq)?.object) };
+  }
+
+  /** Summaries parse the event and its previous version; for giant frames that waits for the Diff tab. */
+  private largeSummary(seq: number): ChangeSummary | undefined {
+    const record = this.buffer.get(seq);
+    if (!record) return undefined;
+    if (record.bytes > HUGE_PAYLOAD_CHARS) return { kind: 'large-event', bytes: record.bytes };
+    const previous = record.prevSeq > 0 ? this.buffer.get(record.prevSeq) : undefined;
+    if (!record.hasOriginal && previous && previous.bytes > HUGE_PAYLOAD_CHARS) return { kind: 'large-previous', bytes: previous.bytes };
+    return undefined;
+  }
+
+  private computeSummary(seq: number): ChangeSummary {
+    const record = this.buffer.get(seq);
+    if (!record) return { kind: 'none' };
+    const large = this.largeSummary(seq);
+    if (large !== undefined) return large;
+    if (record.type === 'log' || record.type === 'static' || record.type === 'tftp') {
+      const text = pseudoTypeText(record.type, this.buffer.payloadOf(seq)?.object);
+      if (text !== undefined) return { kind: 'event-text', text };
+    }
+    // Original is the exact "before" of this operation; the previous buffered event may be older.
+    // Not through the diff cache: scrolling through rows must not push out the detail pane's diff.
+    const diff = this.compute(seq, record.hasOriginal ? 'original' : 'previous');
+    switch (diff.status) {
+      case 'compared':
+        // Only the paths are kept: 5,000 cached summaries must not hold the diffed values.
+        return {
+          kind: 'compared',
+          changes: diff.entries.length,
+          paths: diff.entries.slice(0, SUMMARY_PATH_LIMIT).map((entry) => entry.path),
+        };
+      case 'first':
+        return { kind: 'first' };
+      case 'evicted':
+        return { kind: 'evicted' };
+      case 'unavailable':
+        return { kind: 'unavailable', reason: diff.reason };
+      default:
+        return { kind: 'none' };
+    }
+  }
+}
