@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 // Playwright specs in tests/e2e (docs/toolchain.md).
 export default defineConfig({
   test: {
+    // Off unless asked for: `npm run test:unit -- --coverage` prints the per-file table, then totals.
+    coverage: {
+      provider: 'v8',
+      reporter: ['text', 'text-summary'],
+      include: ['src/**'],
+      exclude: ['src/**/*.d.ts'],
+    },
     projects: [
       {
         // Pure logic runs in Node: jsdom's start-up is most of a small test file's cost.
