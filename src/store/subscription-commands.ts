@@ -115,7 +115,7 @@ export class SubscriptionCommands {
  * A deregister ack removes the entry only if it is still being deregistered (the user may have
  * re-registered meanwhile; the server then holds it again).
  */
-export function applyAcks(list: readonly Subscription[], acks: readonly DrpAck[]): readonly Subscription[] {
+export function applyAcks(list: readonly Subscription[], acks: readonly Pick<DrpAck, 'verb' | 'spec'>[]): readonly Subscription[] {
   let next = list;
   for (const { verb, spec } of acks) {
     const existing = findSubscription(next, spec);

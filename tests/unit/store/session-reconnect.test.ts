@@ -224,6 +224,32 @@ describe('the user disconnecting', () => {
     expect(t.sockets).toHaveLength(1);
   });
 
+  it("during the handshake of an attempt: the close is the user's, no retry and no new gap", async () => {
+    const t = setup();
+    await connectedWithPassword(t);
+    t.last().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.sockets).toHaveLength(2);
+    t.actions.disconnect();
+    expect(t.last().closedByClient).toBe(true);
+    expect(t.store.getState().connection).toMatchObject({ status: 'closed', closeCode: 1000 });
+    expect(t.store.getState().connection.reconnect).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.sockets).toHaveLength(2);
+    expect(t.store.getState().gaps).toEqual([{ id: 1, afterSeq: 0, from: START, to: 0, cause: 'lost' }]);
+  });
+
+  it('dispose stops a pending reconnect and leaves no timer behind', async () => {
+    const t = setup();
+    await connectedWithPassword(t);
+    t.last().serverClose(1006);
+    t.actions.register('jobs.*.*');
+    t.actions.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.sockets).toHaveLength(1);
+  });
+
   it('cancels an attempt in flight', async () => {
     let release: (value: RestResult<ServerInfo>) => void = () => undefined;
     let calls = 0;
