@@ -13,7 +13,7 @@
  * One instance is one connection attempt; reconnecting (§7.3) is the session controller's job.
  */
 import { FrameRelay } from './frame-relay';
-import type { RelayTimers, WebSocketFactory } from './frame-relay';
+import type { WebSocketFactory } from './frame-relay';
 import type { IngestFrame } from './frame-text';
 import type { CloseInfo, SocketCommand, SocketNotice } from './socket-messages';
 
@@ -37,7 +37,6 @@ export interface DrpSocketOptions {
   createWorker?: () => Worker | null;
   /** Main-thread fallback only (tests inject a double). */
   createWebSocket?: WebSocketFactory;
-  timers?: RelayTimers;
 }
 
 interface Transport {
@@ -55,15 +54,9 @@ function startSocketWorker(): Worker | null {
   }
 }
 
-const browserTimers: RelayTimers = {
-  setTimeout: (cb, ms) => setTimeout(cb, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 function mainThreadTransport(deliver: (notice: SocketNotice) => void, options: DrpSocketOptions): Transport {
   const relay = new FrameRelay(deliver, {
     createWebSocket: options.createWebSocket ?? ((url) => new WebSocket(url)),
-    timers: options.timers ?? browserTimers,
   });
   return { post: (command) => relay.handle(command), stop: () => undefined };
 }

@@ -4,14 +4,8 @@ import type { SocketCommand, SocketNotice } from './socket-messages';
 
 export type WebSocketFactory = (url: string) => WebSocket;
 
-export interface RelayTimers {
-  setTimeout(cb: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface FrameRelayOptions {
   createWebSocket: WebSocketFactory;
-  timers: RelayTimers;
   /** How long the first frame of a batch may wait for company. */
   flushMs?: number;
   /** A batch is posted at once when it holds this many frames... */
@@ -51,7 +45,7 @@ export class FrameRelay {
   private socket: WebSocket | null = null;
   private pending: (string | number)[] = [];
   private pendingChars = 0;
-  private timer: unknown = undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closed = false;
   private readonly post: (notice: SocketNotice, transfer: Transferable[]) => void;
   private readonly options: Required<FrameRelayOptions>;
@@ -86,7 +80,7 @@ export class FrameRelay {
 
   /** Posts what is queued now. */
   readonly flush = (): void => {
-    if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0) return;
     const queued = this.pending;
@@ -116,7 +110,7 @@ export class FrameRelay {
         this.pending.push(data instanceof ArrayBuffer ? data.byteLength : 0);
       }
       if (this.pending.length >= this.options.maxBatchFrames || this.pendingChars >= this.options.maxBatchChars) this.flush();
-      else if (this.timer === undefined) this.timer = this.options.timers.setTimeout(this.flush, this.options.flushMs);
+      else if (this.timer === undefined) this.timer = setTimeout(this.flush, this.options.flushMs);
     };
     // The error event carries no detail (a failed handshake's HTTP status is invisible, §1.3); the
     // close event that always follows reports code 1006.

@@ -16,9 +16,5 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const relay = new FrameRelay((notice, transfer) => scope.postMessage(notice, transfer), {
   createWebSocket: (url) => new WebSocket(url),
-  timers: {
-    setTimeout: (cb, ms) => setTimeout(cb, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  },
 });
 scope.onmessage = (event) => relay.handle(event.data);

@@ -1,9 +1,3 @@
-export interface ThrottleClock {
-  now(): number;
-  setTimeout(cb: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface RenderThrottle {
   /** Something changed: run now if the last run is `intervalMs` old, else once when it is. */
   request(): void;
@@ -11,40 +5,30 @@ export interface RenderThrottle {
   cancel(): void;
 }
 
-const browserClock: ThrottleClock = {
-  now: () => performance.now(),
-  setTimeout: (cb, ms) => setTimeout(cb, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 /**
  * Runs `run` at most once per `intervalMs`, on the leading edge and once more at the end of a burst
  * of requests, so the last change is never lost. A change after a quiet spell shows at once; a
  * flood of changes shows about `1000 / intervalMs` times a second however many batches arrive.
  * A function interval is asked again for every wait (the caller may stretch it under load).
  */
-export function createRenderThrottle(
-  run: () => void,
-  intervalMs: number | (() => number),
-  clock: ThrottleClock = browserClock,
-): RenderThrottle {
+export function createRenderThrottle(run: () => void, intervalMs: number | (() => number)): RenderThrottle {
   let lastRunAt = Number.NEGATIVE_INFINITY;
-  let timer: unknown = undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined = undefined;
   const interval = typeof intervalMs === 'number' ? () => intervalMs : intervalMs;
   const fire = (): void => {
     timer = undefined;
-    lastRunAt = clock.now();
+    lastRunAt = performance.now();
     run();
   };
   return {
     request() {
       if (timer !== undefined) return;
-      const wait = lastRunAt + interval() - clock.now();
+      const wait = lastRunAt + interval() - performance.now();
       if (wait <= 0) fire();
-      else timer = clock.setTimeout(fire, wait);
+      else timer = setTimeout(fire, wait);
     },
     cancel() {
-      if (timer !== undefined) clock.clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
     },
   };

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDrpSocket } from '../../../src/connection/drp-socket';
+import { RELAY_FLUSH_MS } from '../../../src/connection/frame-relay';
 import type { DrpSocketHandlers } from '../../../src/connection/drp-socket';
 import type { IngestFrame } from '../../../src/connection/frame-text';
 import type { CloseInfo, SocketCommand, SocketNotice } from '../../../src/connection/socket-messages';
-import { FakeWebSocket, manualTimers } from './fake-web-socket';
+import { FakeWebSocket } from './fake-web-socket';
 
 const URL_WITH_TOKEN = 'ws://127.0.0.1:1/api/v3/ws?token=t';
 const eventText = (key: string) => JSON.stringify({ Time: 't', Type: 'machines', Action: 'update', Key: key });
@@ -40,20 +41,17 @@ class FakeWorker {
 
 function onMainThread() {
   const fake = new FakeWebSocket();
-  const timers = manualTimers();
   const { log, handlers } = recorder();
   const socket = openDrpSocket(URL_WITH_TOKEN, handlers, {
     createWorker: () => null,
     createWebSocket: () => fake as unknown as WebSocket,
-    timers,
   });
-  return { fake, timers, log, socket };
+  return { fake, log, socket };
 }
 
 function inWorker() {
   const worker = new FakeWorker();
   const fallbackSockets: string[] = [];
-  const timers = manualTimers();
   const { log, handlers } = recorder();
   const socket = openDrpSocket(URL_WITH_TOKEN, handlers, {
     createWorker: () => worker as unknown as Worker,
@@ -61,14 +59,21 @@ function inWorker() {
       fallbackSockets.push(url);
       return new FakeWebSocket() as unknown as WebSocket;
     },
-    timers,
   });
   return { worker, fallbackSockets, log, socket };
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('openDrpSocket on the main thread (no Worker)', () => {
   it('delivers open, batched frames and one close', () => {
-    const { fake, timers, log, socket } = onMainThread();
+    const { fake, log, socket } = onMainThread();
     expect(socket.isOpen).toBe(false);
     fake.accept();
     expect(log.opened).toBe(1);
@@ -76,7 +81,7 @@ describe('openDrpSocket on the main thread (no Worker)', () => {
     fake.receive(eventText('a'));
     fake.receive(eventText('b'));
     expect(log.batches).toHaveLength(0);
-    timers.runAll();
+    vi.advanceTimersByTime(RELAY_FLUSH_MS);
     expect(log.batches).toHaveLength(1);
     expect(log.batches[0].map((frame) => frame.kind === 'event' && frame.header.Key)).toEqual(['a', 'b']);
     fake.closeFromServer(1006);

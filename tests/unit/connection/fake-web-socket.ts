@@ -28,27 +28,3 @@ export class FakeWebSocket {
     this.onclose?.({ code, reason, wasClean });
   }
 }
-
-/** Timers run by hand: `runAll` fires what is due in scheduling order. */
-export function manualTimers() {
-  let next = 1;
-  const due = new Map<number, () => void>();
-  return {
-    setTimeout: (cb: () => void) => {
-      const id = next++;
-      due.set(id, cb);
-      return id;
-    },
-    clearTimeout: (handle: unknown) => {
-      due.delete(handle as number);
-    },
-    get pending() {
-      return due.size;
-    },
-    runAll() {
-      const run = [...due.values()];
-      due.clear();
-      for (const cb of run) cb();
-    },
-  };
-}

@@ -1,15 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { FrameRelay } from '../../../src/connection/frame-relay';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FrameRelay, RELAY_FLUSH_MS } from '../../../src/connection/frame-relay';
 import { decodeFrameText } from '../../../src/connection/frame-text';
 import type { FrameRelayOptions } from '../../../src/connection/frame-relay';
 import type { SocketNotice } from '../../../src/connection/socket-messages';
-import { FakeWebSocket, manualTimers } from './fake-web-socket';
+import { FakeWebSocket } from './fake-web-socket';
 
 const event = (key: string) =>
   JSON.stringify({ Time: 't', Type: 'machines', Action: 'update', Key: key, Principal: '', Object: {}, Original: null });
 
 function setup(options: Partial<FrameRelayOptions> = {}) {
-  const timers = manualTimers();
   const sockets: FakeWebSocket[] = [];
   const urls: string[] = [];
   const notices: SocketNotice[] = [];
@@ -26,17 +25,27 @@ function setup(options: Partial<FrameRelayOptions> = {}) {
         sockets.push(socket);
         return socket as unknown as WebSocket;
       },
-      timers,
       ...options,
     },
   );
   relay.handle({ type: 'open', url: 'ws://127.0.0.1:1/api/v3/ws?token=t' });
   const socket = sockets[0];
-  return { relay, timers, socket, sockets, urls, notices, transfers };
+  return { relay, socket, sockets, urls, notices, transfers };
 }
 
 const keysOf = (notice: SocketNotice | undefined) =>
   notice?.type === 'frames' ? notice.frames.map((frame) => (frame.kind === 'event' ? frame.header.Key : frame.kind)) : null;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Lets the batch timer run out (frames wait at most RELAY_FLUSH_MS for company). */
+const flushTimer = () => vi.advanceTimersByTime(RELAY_FLUSH_MS);
 
 describe('FrameRelay', () => {
   it('opens one socket per relay, as given, asking for ArrayBuffer binary frames', () => {
@@ -48,7 +57,7 @@ describe('FrameRelay', () => {
   });
 
   it('reports the open at once and frames in one classified batch when the flush timer fires', () => {
-    const { socket, timers, notices } = setup();
+    const { socket, notices } = setup();
     socket.accept();
     expect(notices).toEqual([{ type: 'open' }]);
     socket.receive(event('a'));
@@ -56,8 +65,10 @@ describe('FrameRelay', () => {
     socket.receive(new ArrayBuffer(12));
     socket.receive(event('b'));
     expect(notices).toHaveLength(1);
-    expect(timers.pending).toBe(1);
-    timers.runAll();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(RELAY_FLUSH_MS - 1);
+    expect(notices).toHaveLength(1);
+    vi.advanceTimersByTime(1);
     expect(notices).toHaveLength(2);
     expect(keysOf(notices[1])).toEqual(['a', 'error', 'error', 'b']);
     const batch = notices[1];
@@ -68,13 +79,13 @@ describe('FrameRelay', () => {
   });
 
   it('transfers the batch buffer that holds its event texts, and nothing with other notices', () => {
-    const { socket, timers, notices, transfers } = setup();
+    const { socket, notices, transfers } = setup();
     socket.accept();
     socket.receive(event('a'));
     socket.receive(event('b'));
-    timers.runAll();
+    flushTimer();
     socket.receive('garbage');
-    timers.runAll();
+    flushTimer();
     expect(transfers[0]).toEqual([]);
     const batch = notices[1];
     if (batch.type !== 'frames' || batch.frames[0].kind !== 'event' || batch.frames[1].kind !== 'event')
@@ -86,29 +97,29 @@ describe('FrameRelay', () => {
   });
 
   it('posts at once when a batch reaches its frame or character limit', () => {
-    const { socket, timers, notices } = setup({ maxBatchFrames: 3, maxBatchChars: 1_000_000 });
+    const { socket, notices } = setup({ maxBatchFrames: 3, maxBatchChars: 1_000_000 });
     socket.accept();
     for (const key of ['a', 'b', 'c', 'd']) socket.receive(event(key));
     expect(keysOf(notices[1])).toEqual(['a', 'b', 'c']);
-    timers.runAll();
+    flushTimer();
     expect(keysOf(notices[2])).toEqual(['d']);
 
     const big = setup({ maxBatchFrames: 100, maxBatchChars: 200 });
     big.socket.accept();
     big.socket.receive(event('x'.repeat(250)));
     expect(big.notices).toHaveLength(2);
-    expect(big.timers.pending).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('posts every frame received before a close ahead of the close notice', () => {
-    const { socket, notices, timers } = setup();
+    const { socket, notices } = setup();
     socket.accept();
     socket.receive(event('last'));
     socket.closeFromServer(1006);
     expect(notices.map((notice) => notice.type)).toEqual(['open', 'frames', 'close']);
     expect(keysOf(notices[1])).toEqual(['last']);
     expect(notices[2]).toEqual({ type: 'close', info: { code: 1006, reason: '', wasClean: false } });
-    expect(timers.pending).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
     // A second close event (some doubles and old browsers send one) is not reported twice.
     socket.closeFromServer(1000);
     expect(notices).toHaveLength(3);
