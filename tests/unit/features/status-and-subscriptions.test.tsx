@@ -1,94 +1,55 @@
-import { act } from 'react';
-import type { ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
-import type { Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StatusBar } from '../../../src/features/status-bar/status-bar';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { BufferControls } from '../../../src/features/status-bar/buffer-controls';
+import { StatusBar } from '../../../src/features/status-bar/status-bar';
 import { SubscriptionList } from '../../../src/features/subscriptions/subscription-list';
-import { createManualScheduler } from '../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../src/store/inspector-store';
-import type { Inspector, InspectorStore } from '../../../src/store/inspector-store';
-import { InspectorContext } from '../../../src/store/store-context';
-import { eventFrame } from '../store/frames';
+import { eventFrame } from '../support/frames';
+import { renderWithStore } from '../support/render-with-store';
 
-// Tells React this environment wraps updates in act() (no testing-library here).
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+type View = ReturnType<typeof renderWithStore>;
 
-let container: HTMLDivElement;
-let root: Root;
-let inspector: Inspector;
-let store: InspectorStore;
-let scheduler: ReturnType<typeof createManualScheduler>;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  scheduler = createManualScheduler();
-  inspector = createInspectorStore({ scheduler, capacity: 1000 });
-  store = inspector.store;
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  store.getState().actions.dispose();
-});
-
-function render(node: ReactNode) {
-  act(() => root.render(<InspectorContext.Provider value={inspector}>{node}</InspectorContext.Provider>));
+/** `count` machine updates through the real ingest path, one batch. */
+function ingestMachines(view: View, count: number) {
+  const frames = Array.from({ length: count }, (_, i) => eventFrame('machines', 'update', `m${i}`));
+  act(() => view.ingest(...frames));
 }
-
-function ingest(count: number) {
-  act(() => {
-    for (let i = 0; i < count; i += 1) store.getState().actions.ingestFrame(eventFrame('machines', 'update', `m${i}`));
-    scheduler.flushAll();
-  });
-}
-
-const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
 
 describe('StatusBar', () => {
   it('shows the received count as a bare integer', () => {
-    render(<StatusBar />);
-    expect(byTestId('received-count')?.textContent).toBe('0');
-    ingest(1234);
-    expect(byTestId('received-count')?.textContent).toBe('1234');
-    expect(byTestId('buffered-count')?.textContent).toBe('1000');
-    expect(byTestId('evicted-count')?.textContent).toBe('234');
+    const view = renderWithStore(<StatusBar />, { capacity: 1000 });
+    const status = within(screen.getByRole('status'));
+    expect(status.getByTestId('received-count').textContent).toBe('0');
+    ingestMachines(view, 1234);
+    expect(status.getByTestId('received-count').textContent).toBe('1234');
+    expect(status.getByTestId('buffered-count').textContent).toBe('1000');
+    expect(status.getByTestId('evicted-count').textContent).toBe('234');
   });
 });
 
 describe('BufferControls', () => {
   it('shows how many events arrived while paused on the Resume button', () => {
-    render(<BufferControls />);
-    const button = () => container.querySelector('button');
-    expect(button()?.textContent).toBe('Pause');
-    act(() => button()?.click());
-    ingest(7);
-    expect(button()?.textContent).toBe('Resume (7 new)');
-    expect(byTestId('pending-count')?.textContent).toBe('7');
-    act(() => button()?.click());
-    expect(button()?.textContent).toBe('Pause');
+    const view = renderWithStore(<BufferControls />);
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    ingestMachines(view, 7);
+    const resume = screen.getByRole('button', { name: 'Resume (7 new)' });
+    expect(within(resume).getByTestId('pending-count').textContent).toBe('7');
+    fireEvent.click(resume);
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeDefined();
+    expect(screen.queryByRole('button', { name: /^Resume/ })).toBeNull();
   });
 });
 
 describe('SubscriptionList', () => {
   it('renders each subscription with spec, status, count and a deregister button', () => {
-    render(<SubscriptionList />);
-    act(() => {
-      store.getState().actions.register('machines.*.*');
-    });
-    ingest(3);
-    const row = container.querySelector('[data-testid="subscription"]');
-    expect(row?.getAttribute('data-spec')).toBe('machines.*.*');
-    expect(row?.getAttribute('data-status')).toBe('pending');
-    expect(row?.querySelector('[data-testid="subscription-count"]')?.textContent).toBe('3');
-    const deregister = row?.querySelector('button[aria-label="Deregister machines.*.*"]') as HTMLButtonElement | null;
-    expect(deregister).not.toBeNull();
-    act(() => deregister?.click());
+    const view = renderWithStore(<SubscriptionList />);
+    act(() => view.actions.register('machines.*.*'));
+    ingestMachines(view, 3);
+    const row = screen.getByRole('listitem');
+    expect(row.getAttribute('data-spec')).toBe('machines.*.*');
+    expect(row.getAttribute('data-status')).toBe('pending');
+    expect(within(row).getByTestId('subscription-count').textContent).toBe('3');
+    fireEvent.click(within(row).getByRole('button', { name: 'Deregister machines.*.*' }));
     // Not connected: nothing to tell the server, the entry goes at once.
-    expect(container.querySelectorAll('[data-testid="subscription"]')).toHaveLength(0);
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
   });
 });

@@ -1,29 +1,10 @@
-import { createTestStore } from '../support/test-store';
-import { readSeedFrames } from '../../fixtures/seed-events';
 import { describe, expect, it } from 'vitest';
+import { eventFrame as frame, seedWalkthrough } from '../support/frames';
+import { createTestStore } from '../support/test-store';
 
-const setup = (capacity = 100) => createTestStore(capacity);
+const setup = (capacity = 100) => createTestStore({ capacity });
 
 const oneChange = (path: string) => ({ kind: 'compared', changes: 1, paths: [path] });
-
-function frame(type: string, action: string, key: string, object: unknown, original: unknown = null): string {
-  return JSON.stringify({
-    Time: '2021-08-30T14:02:11.5Z',
-    Type: type,
-    Action: action,
-    Key: key,
-    Principal: 'user:rocketskates',
-    Object: object,
-    Original: original,
-  });
-}
-
-/** The docs walkthrough (two real frames, no Principal/Original) after a save of the profile without `bar`. */
-function seedWalkthrough(): string[] {
-  const [withBar, withoutBar] = readSeedFrames();
-  const initial = JSON.parse(withoutBar) as { Object: unknown };
-  return [frame('profiles', 'save', 'global', initial.Object), withBar, withoutBar];
-}
 
 describe('events.diff vs the previous version', () => {
   it('shows the seed walkthrough as Params.bar "blatz" added, then removed', () => {

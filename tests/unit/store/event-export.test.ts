@@ -2,10 +2,10 @@ import { createTestStore } from '../support/test-store';
 import { describe, expect, it } from 'vitest';
 import { MASK } from '../../../src/lib/mask-secrets';
 import { exportEvents } from '../../../src/store/event-export';
-import { eventFrame } from './frames';
+import { eventFrame } from '../support/frames';
 
 function setup(frames: string[], capacity = 100) {
-  const { events, ingest } = createTestStore(capacity);
+  const { events, ingest } = createTestStore({ capacity });
   ingest(...frames);
   return events;
 }

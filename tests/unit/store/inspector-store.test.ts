@@ -1,23 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { createManualScheduler } from '../../../src/store/ingest-batcher';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FRAME_ERROR_LIMIT } from '../../../src/store/inspector-state';
-import { createInspectorStore } from '../../../src/store/inspector-store';
-import { eventFrame } from './frames';
+import { eventFrame } from '../support/frames';
+import { createTestStore } from '../support/test-store';
 
-function setup(capacity = 100) {
-  const scheduler = createManualScheduler();
-  let clock = 1_000_000;
-  const { store, events } = createInspectorStore({ capacity, scheduler, now: () => clock });
-  const ingest = (...frames: string[]) => {
-    for (const frame of frames) store.getState().actions.ingestFrame(frame);
-    scheduler.flushAll();
-  };
-  const advance = (ms: number) => {
-    clock += ms;
-    return clock;
-  };
-  return { store, events, scheduler, ingest, advance, actions: store.getState().actions };
-}
+const setup = (capacity = 100) => createTestStore({ capacity });
 
 describe('batched ingest', () => {
   it('parses nothing and bumps nothing until the scheduler flushes', () => {
@@ -262,12 +248,22 @@ describe('capacity', () => {
 });
 
 describe('rate', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('reports events per second between ticks', () => {
-    const { store, ingest, advance, actions } = setup();
+    const { store, ingest, actions } = setup();
     ingest(...Array.from({ length: 30 }, (_, i) => eventFrame('leases', 'save', `k${i}`)));
-    actions.tickRate(advance(2000));
+    vi.advanceTimersByTime(2000);
+    actions.tickRate(Date.now());
     expect(store.getState().ratePerSecond).toBe(15);
-    actions.tickRate(advance(1000));
+    vi.advanceTimersByTime(1000);
+    actions.tickRate(Date.now());
     expect(store.getState().ratePerSecond).toBe(0);
   });
 });

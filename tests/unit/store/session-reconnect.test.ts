@@ -1,23 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RestResult, ServerInfo } from '../../../src/connection/rest-client';
 import { COMMAND_TOO_LONG_MESSAGE } from '../../../src/store/close-reason';
-import { INFO, setupSession } from './fake-network';
-import { ackFrame, eventFrame } from './frames';
+import { INFO } from '../support/fake-network';
+import { ackFrame, eventFrame } from '../support/frames';
+import { createTestStore } from '../support/test-store';
+import type { TestStoreOptions } from '../support/test-store';
 
 const PASSWORD = 'r0cketsk8ts';
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 /** random() = 0: every backoff delay is exactly the 1 s base, so the tests can step to it. */
-function setup(...args: Parameters<typeof setupSession>) {
-  const [network, options] = args;
-  return setupSession(network, { reconnectPolicy: { random: () => 0 }, ...options });
+function setup(network: TestStoreOptions['network'] = {}, options: TestStoreOptions = {}) {
+  return createTestStore({ network, reconnectPolicy: { random: () => 0 }, ...options });
 }
 
 async function connectedWithPassword(t: ReturnType<typeof setup>, specs: string[] = ['machines.*.*']) {
   await t.actions.connect({ endpoint: 'http://127.0.0.1:9000', auth: 'password', username: 'rocketskates', password: PASSWORD });
   t.last().open();
   for (const spec of specs) t.actions.register(spec);
-  t.deliver(...specs.map((spec) => ackFrame('register', spec)));
+  t.ingest(...specs.map((spec) => ackFrame('register', spec)));
 }
 
 beforeEach(() => {
@@ -32,7 +33,7 @@ describe('reconnect after an unexpected close', () => {
   it('waits the backoff, grants a fresh token, re-registers, and resumes on the acks', async () => {
     const t = setup();
     await connectedWithPassword(t, ['machines.*.*', 'jobs.*.*']);
-    t.deliver(eventFrame('machines', 'update', 'a'), eventFrame('machines', 'update', 'b'));
+    t.ingest(eventFrame('machines', 'update', 'a'), eventFrame('machines', 'update', 'b'));
 
     t.last().serverClose(1006);
 
@@ -56,12 +57,12 @@ describe('reconnect after an unexpected close', () => {
     expect(t.store.getState().connection.status).toBe('open');
     expect(t.last().sent).toEqual(['register machines.*.*', 'register jobs.*.*']);
     // Events may flow before every ack is in; the gap stays open until then.
-    t.deliver(ackFrame('register', 'machines.*.*'), eventFrame('machines', 'update', 'c'));
+    t.ingest(ackFrame('register', 'machines.*.*'), eventFrame('machines', 'update', 'c'));
     expect(t.store.getState().gaps[0]?.to).toBe(0);
     expect(t.store.getState().counters.reconnects).toBe(0);
 
     vi.setSystemTime(START + 1500);
-    t.deliver(ackFrame('register', 'jobs.*.*'));
+    t.ingest(ackFrame('register', 'jobs.*.*'));
     expect(t.store.getState().subscriptions.map((s) => s.status)).toEqual(['active', 'active']);
     expect(t.store.getState().gaps).toEqual([{ id: 1, afterSeq: 2, from: START, to: START + 1500, cause: 'lost' }]);
     expect(t.store.getState().counters.reconnects).toBe(1);
@@ -132,7 +133,7 @@ describe('reconnect after an unexpected close', () => {
       return failing ? { ok: false, failure: { kind: 'unreachable', detail: 'network error' } } : INFO;
     };
     // random() = 1: the largest delay each step allows, 3 s, 9 s, 27 s, then the 30 s cap.
-    const t = setupSession({ fetchInfo }, { reconnectPolicy: { random: () => 1 } });
+    const t = setup({ fetchInfo }, { reconnectPolicy: { random: () => 1 } });
     await t.actions.connect({ endpoint: 'drp', auth: 'token', token: 'tok' });
     t.last().open();
     failing = true;
@@ -188,7 +189,7 @@ describe('reconnect after an unexpected close', () => {
   });
 
   it('"Reconnect now" skips the rest of the delay', async () => {
-    const t = setupSession({}, { reconnectPolicy: { random: () => 1 } });
+    const t = setup({}, { reconnectPolicy: { random: () => 1 } });
     await connectedWithPassword(t);
     t.last().serverClose(1006);
     expect(t.store.getState().connection.reconnect?.nextAttemptAt).toBe(START + 3000);
@@ -277,7 +278,7 @@ describe('the user disconnecting', () => {
     vi.setSystemTime(START + 5000);
     await t.actions.connect({ endpoint: 'http://127.0.0.1:9000', auth: 'password', username: 'rocketskates', password: PASSWORD });
     t.last().open();
-    t.deliver(ackFrame('register', 'machines.*.*'));
+    t.ingest(ackFrame('register', 'machines.*.*'));
     expect(t.store.getState().gaps).toEqual([{ id: 1, afterSeq: 0, from: START, to: START + 5000, cause: 'user' }]);
     expect(t.store.getState().counters.reconnects).toBe(0);
   });
@@ -285,20 +286,20 @@ describe('the user disconnecting', () => {
 
 describe('gaps and the ring', () => {
   it('drop a gap once it no longer borders a buffered event', async () => {
-    const t = setupSession({}, { capacity: 3, reconnectPolicy: { random: () => 0 } });
+    const t = setup({}, { capacity: 3 });
     await connectedWithPassword(t, []);
-    t.deliver(eventFrame('machines', 'update', 'a'), eventFrame('machines', 'update', 'b'));
+    t.ingest(eventFrame('machines', 'update', 'a'), eventFrame('machines', 'update', 'b'));
     t.last().serverClose(1006);
     await vi.advanceTimersByTimeAsync(1000);
     t.last().open();
     expect(t.store.getState().gaps).toHaveLength(1);
-    t.deliver(eventFrame('machines', 'update', 'c'), eventFrame('machines', 'update', 'd'));
+    t.ingest(eventFrame('machines', 'update', 'c'), eventFrame('machines', 'update', 'd'));
     // Ring holds b, c, d: b (seq 2) is right before the gap, so it still marks something.
     expect(t.store.getState().gaps).toHaveLength(1);
-    t.deliver(eventFrame('machines', 'update', 'e'));
+    t.ingest(eventFrame('machines', 'update', 'e'));
     // Ring holds c, d, e: the gap still marks the boundary before the oldest event.
     expect(t.store.getState().gaps).toHaveLength(1);
-    t.deliver(eventFrame('machines', 'update', 'f'));
+    t.ingest(eventFrame('machines', 'update', 'f'));
     expect(t.store.getState().gaps).toEqual([]);
   });
 
@@ -306,7 +307,7 @@ describe('gaps and the ring', () => {
     const t = setup();
     await connectedWithPassword(t, []);
     for (let i = 0; i < 3; i += 1) {
-      t.deliver(eventFrame('machines', 'update', `k${i}`));
+      t.ingest(eventFrame('machines', 'update', `k${i}`));
       t.last().serverClose(1006);
       await vi.advanceTimersByTimeAsync(1000);
       // Still down: the failed handshake continues the same gap.

@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packFrames } from '../../../src/connection/frame-text';
 import { receiveBinaryFrame, receiveTextFrame } from '../../../src/connection/received-frame';
 import type { RestResult, ServerInfo } from '../../../src/connection/rest-client';
-import { INFO, setupSession as setup } from './fake-network';
-import { ackFrame, eventFrame } from './frames';
+import { INFO } from '../support/fake-network';
+import { ackFrame, eventFrame } from '../support/frames';
+import { createTestStore } from '../support/test-store';
+import type { TestStoreOptions } from '../support/test-store';
+
+const setup = (network: TestStoreOptions['network'] = {}) => createTestStore({ network });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -94,7 +98,7 @@ describe('connect', () => {
     const t = setup();
     await t.actions.connect({ endpoint: 'drp', auth: 'token', token: 'tok' });
     t.last().open();
-    t.deliver(eventFrame('machines', 'update', 'a'), eventFrame('machines', 'update', 'b'));
+    t.ingest(eventFrame('machines', 'update', 'a'), eventFrame('machines', 'update', 'b'));
     expect(t.store.getState().counters.received).toBe(2);
     await t.actions.connect({ endpoint: 'drp', auth: 'token', token: 'tok' });
     expect(t.store.getState().counters.received).toBe(0);
@@ -127,7 +131,7 @@ describe('subscriptions', () => {
     expect(t.actions.register('machines.*.*')).toEqual({ ok: true, text: 'register machines.*.*' });
     expect(t.last().sent).toEqual(['register machines.*.*']);
     expect(t.store.getState().subscriptions[0]).toMatchObject({ spec: 'machines.*.*', status: 'pending' });
-    t.deliver(ackFrame('register', 'machines.*.*'));
+    t.ingest(ackFrame('register', 'machines.*.*'));
     expect(t.store.getState().subscriptions[0]?.status).toBe('active');
     expect(t.store.getState().buffered).toBe(0);
     expect(t.store.getState().counters.acks).toBe(1);
@@ -146,7 +150,7 @@ describe('subscriptions', () => {
     const t = await connected();
     t.actions.register('jobs.*.*');
     t.actions.register('jobs.*.*');
-    t.deliver(ackFrame('register', 'jobs.*.*'));
+    t.ingest(ackFrame('register', 'jobs.*.*'));
     t.actions.register('jobs.*.*');
     expect(t.last().sent).toEqual(['register jobs.*.*']);
     expect(t.store.getState().subscriptions).toHaveLength(1);
@@ -159,7 +163,7 @@ describe('subscriptions', () => {
     expect(t.store.getState().subscriptions[0]?.status).toBe('pending');
     vi.advanceTimersByTime(1);
     expect(t.store.getState().subscriptions[0]?.status).toBe('failed');
-    t.deliver(ackFrame('register', 'jobs.*.*'));
+    t.ingest(ackFrame('register', 'jobs.*.*'));
     expect(t.store.getState().subscriptions[0]?.status).toBe('active');
   });
 
@@ -167,7 +171,7 @@ describe('subscriptions', () => {
     const t = await connected();
     t.actions.register('machines.*.*');
     t.actions.register('*.update.*');
-    t.deliver(
+    t.ingest(
       ackFrame('register', 'machines.*.*'),
       eventFrame('machines', 'update', 'm1'),
       eventFrame('machines', 'create', 'm2'),
@@ -215,11 +219,11 @@ describe('subscriptions', () => {
   it('deregisters: sends the command and removes the entry on its ack', async () => {
     const t = await connected();
     t.actions.register('jobs.*.*');
-    t.deliver(ackFrame('register', 'jobs.*.*'));
+    t.ingest(ackFrame('register', 'jobs.*.*'));
     t.actions.deregister('jobs.*.*');
     expect(t.last().sent).toEqual(['register jobs.*.*', 'deregister jobs.*.*']);
     expect(t.store.getState().subscriptions[0]?.status).toBe('deregistering');
-    t.deliver(ackFrame('deregister', 'jobs.*.*'));
+    t.ingest(ackFrame('deregister', 'jobs.*.*'));
     expect(t.store.getState().subscriptions).toEqual([]);
   });
 
@@ -231,13 +235,13 @@ describe('subscriptions', () => {
     t.last().open();
     t.actions.register('jobs.*.*');
     expect(t.last().sent).toEqual(['register machines.*.*', 'register jobs.*.*']);
-    t.deliver(ackFrame('register', 'machines.*.*'), ackFrame('register', 'jobs.*.*'));
+    t.ingest(ackFrame('register', 'machines.*.*'), ackFrame('register', 'jobs.*.*'));
     t.last().serverClose(1006);
     expect(t.store.getState().subscriptions.map((s) => s.status)).toEqual(['pending', 'pending']);
     await t.actions.connect({ endpoint: 'drp', auth: 'token', token: 'tok' });
     t.last().open();
     expect(t.last().sent).toEqual(['register machines.*.*', 'register jobs.*.*']);
-    t.deliver(ackFrame('register', 'machines.*.*'));
+    t.ingest(ackFrame('register', 'machines.*.*'));
     expect(t.store.getState().subscriptions.map((s) => s.status)).toEqual(['active', 'pending']);
   });
 });

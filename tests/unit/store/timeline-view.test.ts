@@ -16,7 +16,7 @@ function frame(type: string, action: string, key: string, principal: string, obj
 }
 
 function setup(capacity = 100) {
-  const { store, events, ingest } = createTestStore(capacity);
+  const { store, events, ingest } = createTestStore({ capacity });
   const view = new TimelineView(storeTimelineSource(events));
   const unsubscribe = store.subscribe(() => view.sync());
   const shown = (): number[] => Array.from({ length: view.count }, (_, i) => view.seqAt(i));

@@ -1,8 +1,5 @@
 import type { DrpSocket, DrpSocketHandlers } from '../../../src/connection/drp-socket';
 import type { RestAuth, RestResult, ServerInfo, UserToken } from '../../../src/connection/rest-client';
-import { createManualScheduler } from '../../../src/store/ingest-batcher';
-import { createInspectorStore } from '../../../src/store/inspector-store';
-import type { InspectorStoreOptions } from '../../../src/store/inspector-store';
 import type { NetworkDeps } from '../../../src/store/network-deps';
 
 export const INFO: RestResult<ServerInfo> = { ok: true, value: { version: 'v4.12.0', id: 'sim', raw: {} } };
@@ -37,9 +34,12 @@ export class FakeSocket implements DrpSocket {
   }
 }
 
-/** A store wired to fake network calls and a manual flush scheduler (timers are the test's, e.g. vi fake timers). */
-export function setupSession(overrides: Partial<NetworkDeps> = {}, storeOptions: Partial<InspectorStoreOptions> = {}) {
-  const scheduler = createManualScheduler();
+/**
+ * The store's network calls, faked and recorded: every socket opened, every `/api/v3/info` and
+ * token-grant call. The server answers v4.12.0 and grants `granted+token/==`, then `granted-2`, ...;
+ * `overrides` replace single calls. No test store ever reaches a real socket or `fetch`.
+ */
+export function createFakeNetwork(overrides: Partial<NetworkDeps> = {}) {
   const sockets: FakeSocket[] = [];
   const infoCalls: { httpBase: string; auth: RestAuth }[] = [];
   const grantCalls: { httpBase: string; username: string; ttl: number }[] = [];
@@ -62,15 +62,11 @@ export function setupSession(overrides: Partial<NetworkDeps> = {}, storeOptions:
     fetchDemoConfig: async () => null,
     ...overrides,
   };
-  const { store, events } = createInspectorStore({ scheduler, network, ackTimeoutMs: 5000, ...storeOptions });
-  const deliver = (...frames: string[]) => {
-    for (const frame of frames) store.getState().actions.ingestFrame(frame);
-    scheduler.flushAll();
-  };
-  const last = () => {
+  /** The socket opened last; throws when none was. */
+  const last = (): FakeSocket => {
     const socket = sockets[sockets.length - 1];
     if (!socket) throw new Error('no socket opened');
     return socket;
   };
-  return { store, events, actions: store.getState().actions, scheduler, sockets, infoCalls, grantCalls, deliver, last };
+  return { network, sockets, infoCalls, grantCalls, last };
 }
