@@ -14,11 +14,15 @@ export interface AppServer {
  * server). Port 0 lets the OS pick a free loopback port, so parallel workers never collide.
  */
 export async function startAppServer(): Promise<AppServer> {
-  if (!existsSync(`${root}/dist/index.html`)) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
+  // INSPECTOR_DIST serves another build (e.g. `npx vite build --outDir /tmp/my-dist`), so two people
+  // working in one checkout can each run e2e tests against their own build.
+  const outDir = process.env.INSPECTOR_DIST ?? `${root}/dist`;
+  if (!existsSync(`${outDir}/index.html`)) {
+    throw new Error(`${outDir} has no build: run \`npm run build\` first (npm test does it for you).`);
   }
   const server: PreviewServer = await preview({
     root,
+    build: { outDir },
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
