@@ -1,9 +1,9 @@
 import { ErrorBoundary } from '../components/error-boundary';
 import { EventDetail } from '../features/event-detail/event-detail';
 import { ConnectionPanel } from '../features/connection-panel/connection-panel';
-import { BufferControls } from '../features/status-bar/buffer-controls';
 import { StatusBar } from '../features/status-bar/status-bar';
 import { SubscriptionsPanel } from '../features/subscriptions/subscriptions-panel';
+import { BufferControls } from '../features/timeline/buffer-controls';
 import { Timeline } from '../features/timeline/timeline';
 
 /**

@@ -7,6 +7,7 @@ import { initialEndpointFromUrl } from './initial-endpoint';
 import { REMEMBERED_TOKEN_KEY, readRememberedToken, writeRememberedToken } from './remembered-token';
 import { SecretInput } from './secret-input';
 import { useDemoAutoConnect } from './use-demo-auto-connect';
+import './connection-panel.css';
 
 /**
  * Endpoint and credentials. A filled Token wins; otherwise Username + Password are exchanged for a

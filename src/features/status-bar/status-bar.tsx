@@ -1,6 +1,7 @@
 import { useInspectorStore } from '../../store/store-context';
 import { FrameErrorList } from './frame-error-list';
 import { ReconnectCountdown } from './reconnect-countdown';
+import './status-bar.css';
 
 /**
  * Live counters. Numbers are printed as plain integers (no separators): e2e tests and people

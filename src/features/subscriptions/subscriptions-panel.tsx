@@ -1,5 +1,6 @@
 import { SubscriptionForm } from './subscription-form';
 import { SubscriptionList } from './subscription-list';
+import './subscriptions.css';
 
 export function SubscriptionsPanel() {
   return (

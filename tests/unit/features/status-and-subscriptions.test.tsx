@@ -1,6 +1,5 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BufferControls } from '../../../src/features/status-bar/buffer-controls';
 import { StatusBar } from '../../../src/features/status-bar/status-bar';
 import { SubscriptionList } from '../../../src/features/subscriptions/subscription-list';
 import { eventFrame } from '../support/frames';
@@ -23,19 +22,6 @@ describe('StatusBar', () => {
     expect(status.getByTestId('received-count').textContent).toBe('1234');
     expect(status.getByTestId('buffered-count').textContent).toBe('1000');
     expect(status.getByTestId('evicted-count').textContent).toBe('234');
-  });
-});
-
-describe('BufferControls', () => {
-  it('shows how many events arrived while paused on the Resume button', () => {
-    const view = renderWithStore(<BufferControls />);
-    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    ingestMachines(view, 7);
-    const resume = screen.getByRole('button', { name: 'Resume (7 new)' });
-    expect(within(resume).getByTestId('pending-count').textContent).toBe('7');
-    fireEvent.click(resume);
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeDefined();
-    expect(screen.queryByRole('button', { name: /^Resume/ })).toBeNull();
   });
 });
 
