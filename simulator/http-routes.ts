@@ -58,7 +58,13 @@ function grantToken(req: IncomingMessage, res: ServerResponse, url: URL, user: S
   sendJson(res, 200, { Token: deps.tokens.grant(target, ttl), Info: info(req, deps) });
 }
 
-/** `POST /api/v3/events`: publishes the body; the server overwrites Principal with the poster (§5). */
+/** Go's zero `time.Time`, which an event posted without `Time` carries (`models.Event` decoding). */
+export const GO_ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/**
+ * `POST /api/v3/events` (`frontend/events.go`): publishes the body; the server overwrites Principal
+ * with the poster (§5) and answers 204 with no body (`c.Data(204, MIMEJSON, nil)`).
+ */
 async function postEvent(req: IncomingMessage, res: ServerResponse, user: SimUser, deps: RouteDeps): Promise<void> {
   if (!claimsCover(user.claims, 'events', 'post', '*')) return sendError(res, modelsError(403, 'AUTH', ['Forbidden'], 'events'));
   const body = await readJsonBody(req);
@@ -69,7 +75,7 @@ async function postEvent(req: IncomingMessage, res: ServerResponse, user: SimUse
     }
   }
   const event: DrpEvent = {
-    Time: typeof body.Time === 'string' && body.Time !== '' ? body.Time : deps.clock.timestamp(),
+    Time: typeof body.Time === 'string' && body.Time !== '' ? body.Time : GO_ZERO_TIME,
     Type: (body.Type as string | undefined) ?? '',
     Action: (body.Action as string | undefined) ?? '',
     Key: (body.Key as string | undefined) ?? '',
@@ -78,7 +84,7 @@ async function postEvent(req: IncomingMessage, res: ServerResponse, user: SimUse
     Original: body.Original ?? null,
   };
   deps.publish(event);
-  sendJson(res, 200, event);
+  sendEmpty(res, 204, { 'Content-Type': 'application/json' });
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: RouteDeps): Promise<void> {

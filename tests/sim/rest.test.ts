@@ -140,7 +140,7 @@ describe('seed walkthrough (fixtures/seed-events.jsonl)', () => {
 });
 
 describe('POST /api/v3/events (§5)', () => {
-  it('publishes the posted event with Principal overwritten and Time filled', async () => {
+  it('publishes the posted event with Principal overwritten, answers 204 without a body, and a missing Time is Go zero time', async () => {
     const posted = await api(sim.httpUrl, '/api/v3/events', {
       method: 'POST',
       body: JSON.stringify({
@@ -151,7 +151,8 @@ describe('POST /api/v3/events (§5)', () => {
         Object: { improbable: true },
       }),
     });
-    expect(posted.status).toBe(200);
+    expect(posted.status).toBe(204);
+    expect(posted.body).toBeNull();
     const event = await client.waitForEvent((e) => e.Type === 'beeblebrox', 'posted event');
     expect(event).toMatchObject({
       Action: 'zaphod',
@@ -160,6 +161,7 @@ describe('POST /api/v3/events (§5)', () => {
       Object: { improbable: true },
       Original: null,
     });
+    expect(event.Time).toBe('0001-01-01T00:00:00Z');
     expect(parseDrpTime(event.Time)).not.toBeNull();
   });
 
