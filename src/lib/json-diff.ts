@@ -42,8 +42,6 @@ function kindOf(value: unknown): JsonKind {
   return Array.isArray(value) ? 'array' : 'object';
 }
 
-const hasOwn = (target: object, key: string): boolean => Object.prototype.hasOwnProperty.call(target, key);
-
 /**
  * One walk, with mutable path stacks; a path is only materialised when an entry is emitted, so
  * equal subtrees of a 1 MB object cost no allocations.
@@ -85,12 +83,12 @@ class DiffWalk {
   private objects(before: Record<string, unknown>, after: Record<string, unknown>): void {
     for (const key of Object.keys(after)) {
       this.push({ kind: 'key', key }, key);
-      if (hasOwn(before, key)) this.value(before[key], after[key]);
+      if (Object.hasOwn(before, key)) this.value(before[key], after[key]);
       else this.emit('added', undefined, after[key]);
       this.pop();
     }
     for (const key of Object.keys(before)) {
-      if (hasOwn(after, key)) continue;
+      if (Object.hasOwn(after, key)) continue;
       this.push({ kind: 'key', key }, key);
       this.emit('removed', before[key], undefined);
       this.pop();
@@ -168,13 +166,4 @@ export function diffObjects(before: unknown, after: unknown): DiffEntry[] {
   const walk = new DiffWalk();
   walk.value(before, after);
   return walk.entries;
-}
-
-/** "no changes", "1 change: Params.bar", "5 changes: Stage, CurrentTask, Params.x, …" */
-export function summarizeDiff(entries: readonly DiffEntry[], max = 3): string {
-  if (entries.length === 0) return 'no changes';
-  const shown = entries.slice(0, Math.max(0, max)).map((entry) => entry.path || '(whole object)');
-  const more = entries.length > shown.length ? ', …' : '';
-  const noun = entries.length === 1 ? 'change' : 'changes';
-  return `${entries.length} ${noun}: ${shown.join(', ')}${more}`;
 }

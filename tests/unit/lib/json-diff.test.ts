@@ -1,6 +1,6 @@
 import { readSeedFrames } from '../../fixtures/seed-events';
 import { describe, expect, it } from 'vitest';
-import { diffObjects, summarizeDiff } from '../../../src/lib/json-diff';
+import { diffObjects } from '../../../src/lib/json-diff';
 import type { DiffEntry } from '../../../src/lib/json-diff';
 
 // The DRP docs' websocket walkthrough: profile `global` saved with param bar, then without it.
@@ -124,28 +124,5 @@ describe('diffObjects', () => {
 
   it('reports a root value change with an empty path', () => {
     expect(diffObjects('a', 'b')).toEqual([{ path: '', segments: [], kind: 'changed', before: 'a', after: 'b' }]);
-  });
-});
-
-describe('summarizeDiff', () => {
-  const entry = (path: string): DiffEntry => ({ path, segments: [path], kind: 'changed' });
-
-  it('says "no changes" for an empty diff', () => {
-    expect(summarizeDiff([])).toBe('no changes');
-  });
-
-  it('names one change in the singular', () => {
-    expect(summarizeDiff([entry('Params.bar')])).toBe('1 change: Params.bar');
-  });
-
-  it('lists up to max paths and marks the rest', () => {
-    const entries = ['Stage', 'CurrentTask', 'Params.x'].map(entry);
-    expect(summarizeDiff(entries)).toBe('3 changes: Stage, CurrentTask, Params.x');
-    expect(summarizeDiff([...entries, entry('Meta.icon')])).toBe('4 changes: Stage, CurrentTask, Params.x, …');
-    expect(summarizeDiff(entries, 1)).toBe('3 changes: Stage, …');
-  });
-
-  it('names a root change', () => {
-    expect(summarizeDiff([entry('')])).toBe('1 change: (whole object)');
   });
 });
