@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPlainObject } from '../src/protocol/plain-object';
 import { modelsError, readJsonBody, sendError, sendJson } from './http-util';
 import { applyJsonPatch, applyMergePatch, PatchError, patchFormat } from './json-patch';
+import { decodeIntoModel } from './model-fields';
 import { keyOf, type DrpObject } from './model-keys';
 import { StoreError, type ObjectStore } from './object-store';
 import { claimsCover, type SimUser } from './users';
@@ -63,7 +64,7 @@ export async function handleObjects(r: ObjectRequest): Promise<void> {
       const object = await readObject(req);
       // The server assigns a UUID to a machine created without one.
       if (type === 'machines' && !object.Uuid) object.Uuid = crypto.randomUUID();
-      return sendJson(res, 201, store.create(type, object, principal));
+      return sendJson(res, 201, store.create(type, decodeIntoModel(type, object), principal));
     }
     const current = store.get(type, key);
     if (!current) return sendError(res, modelsError(404, method, ['Not Found'], type, key));
@@ -85,7 +86,8 @@ export async function handleObjects(r: ObjectRequest): Promise<void> {
           const body = await readJsonBody(req);
           next = format === 'merge-patch' ? applyMergePatch(current, body) : applyJsonPatch(current, body);
         }
-        return sendJson(res, 200, store.replace(type, key, next, principal));
+        // PUT and PATCH results are decoded into the model like any body (model-fields.ts).
+        return sendJson(res, 200, store.replace(type, key, decodeIntoModel(type, next), principal));
       }
     }
   } catch (error) {
