@@ -5,12 +5,21 @@
  * docs/reference/drp-protocol.md §7.3: the server keeps no subscriptions and no backlog across connections; the Go
  * agent sleeps 5–30 s between retries; start around 1–5 s and cap at ~30 s.
  *
- * Decorrelated jitter (each delay uniform in [base, 3 × previous delay], capped): many inspectors
- * cut off by the same server restart spread out instead of reconnecting in lockstep, and the floor
- * is `base`, never 0, so no sequence of failures (refused sockets, a failing `/api/v3/info`, a
- * server that accepts and drops every socket at once) can turn into a tight loop.
+ * The first retry after a healthy connection is quick (uniform in [firstMin, firstMax], 100–300 ms):
+ * DRP keeps no backlog (§7.3), so every event published before the re-register is lost, and the
+ * common case is a dropped socket with the server still up. The jitter still spreads inspectors cut
+ * off together.
+ *
+ * From the second retry on, decorrelated jitter (each delay uniform in [base, 3 × previous delay],
+ * capped): many inspectors cut off by the same server restart spread out instead of reconnecting in
+ * lockstep, and the floor is `base`, never 0, so no sequence of failures (refused sockets, a failing
+ * `/api/v3/info`, a server that accepts and drops every socket at once) can turn into a tight loop.
  */
 export interface ReconnectPolicyOptions {
+  /** The first retry after a healthy connection waits uniform in [firstMinMs, firstMaxMs]. */
+  firstMinMs: number;
+  firstMaxMs: number;
+  /** Floor of every later retry. */
   baseMs: number;
   capMs: number;
   /**
@@ -23,6 +32,8 @@ export interface ReconnectPolicyOptions {
 }
 
 export const DEFAULT_RECONNECT_POLICY: ReconnectPolicyOptions = {
+  firstMinMs: 100,
+  firstMaxMs: 300,
   baseMs: 1_000,
   capMs: 30_000,
   stableMs: 10_000,
@@ -40,6 +51,10 @@ export class ReconnectPolicy {
     if (!(this.options.baseMs > 0) || this.options.capMs < this.options.baseMs) {
       throw new RangeError(`reconnect policy needs 0 < baseMs <= capMs, got ${this.options.baseMs}/${this.options.capMs}`);
     }
+    const { firstMinMs, firstMaxMs, capMs } = this.options;
+    if (!(firstMinMs > 0) || firstMaxMs < firstMinMs || firstMaxMs > capMs) {
+      throw new RangeError(`reconnect policy needs 0 < firstMinMs <= firstMaxMs <= capMs, got ${firstMinMs}/${firstMaxMs}/${capMs}`);
+    }
   }
 
   /** Delays handed out since the last healthy connection (1 = the first retry). */
@@ -56,11 +71,12 @@ export class ReconnectPolicy {
   nextDelay(now: number): number {
     if (this.openedAt !== null && now - this.openedAt >= this.options.stableMs) this.reset();
     this.openedAt = null;
-    const { baseMs, capMs, random } = this.options;
-    const upper = Math.min(capMs, 3 * Math.max(baseMs, this.previousDelay));
+    const { firstMinMs, firstMaxMs, baseMs, capMs, random } = this.options;
     // Clamp the draw: an injected random outside [0, 1) must not break the floor or the cap.
     const fraction = Math.min(1, Math.max(0, random()));
-    const delay = Math.round(baseMs + fraction * (upper - baseMs));
+    const [lower, upper] =
+      this.failures === 0 ? [firstMinMs, firstMaxMs] : [baseMs, Math.min(capMs, 3 * Math.max(baseMs, this.previousDelay))];
+    const delay = Math.round(lower + fraction * (upper - lower));
     this.previousDelay = delay;
     this.failures += 1;
     return delay;

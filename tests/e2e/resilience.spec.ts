@@ -44,7 +44,8 @@ test.describe('reconnect', () => {
       await sim.control({ action: 'workload', rate: 400 });
       await expect.poll(() => inspector.receivedCount(), { timeout: 20_000 }).toBeGreaterThan(50);
       await sim.control({ action: 'drop-sockets' });
-      // Stopped right away (the first attempt comes 1 s later at the earliest).
+      // Stopped right away: the first attempt comes 100 ms later at the earliest (reconnect-policy.ts),
+      // plus its /api/v3/info preflight; the listener closes synchronously in close().
       await sim.close();
       await expect(statusBarConnection(page)).toHaveText('reconnecting');
       await expect(countdown(page)).toHaveText(/^(reconnecting in \d+ s|reconnecting \(attempt 1\)…)$/);

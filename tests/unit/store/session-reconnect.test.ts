@@ -9,7 +9,7 @@ import type { TestStoreOptions } from '../support/test-store';
 const PASSWORD = 'r0cketsk8ts';
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 
-/** random() = 0: every backoff delay is exactly the 1 s base, so the tests can step to it. */
+/** random() = 0: the first retry comes after exactly 100 ms, every later one after the 1 s base, so the tests can step to them. */
 function setup(network: TestStoreOptions['network'] = {}, options: TestStoreOptions = {}) {
   return createTestStore({ network, reconnectPolicy: { random: () => 0 }, ...options });
 }
@@ -39,12 +39,12 @@ describe('reconnect after an unexpected close', () => {
 
     const { connection } = t.store.getState();
     expect(connection.status).toBe('reconnecting');
-    expect(connection.reconnect).toEqual({ attempt: 1, nextAttemptAt: START + 1000 });
+    expect(connection.reconnect).toEqual({ attempt: 1, nextAttemptAt: START + 100 });
     expect(connection.message).toContain('connection lost');
     expect(t.store.getState().subscriptions.map((s) => s.status)).toEqual(['pending', 'pending']);
     expect(t.store.getState().gaps).toEqual([{ id: 1, afterSeq: 2, from: START, to: 0, cause: 'lost' }]);
 
-    await vi.advanceTimersByTimeAsync(999);
+    await vi.advanceTimersByTimeAsync(99);
     expect(t.sockets).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(t.grantCalls).toHaveLength(2);
@@ -132,7 +132,7 @@ describe('reconnect after an unexpected close', () => {
       infoCalls += 1;
       return failing ? { ok: false, failure: { kind: 'unreachable', detail: 'network error' } } : INFO;
     };
-    // random() = 1: the largest delay each step allows, 3 s, 9 s, 27 s, then the 30 s cap.
+    // random() = 1: the largest delay each step allows: 300 ms first, then 3 s, 9 s, 27 s, then the 30 s cap.
     const t = setup({ fetchInfo }, { reconnectPolicy: { random: () => 1 } });
     await t.actions.connect({ endpoint: 'drp', auth: 'token', token: 'tok' });
     t.last().open();
@@ -140,7 +140,7 @@ describe('reconnect after an unexpected close', () => {
     t.last().serverClose(1006);
     const callsAfterConnect = infoCalls;
 
-    const expectedDelays = [3000, 9000, 27_000, 30_000, 30_000];
+    const expectedDelays = [300, 3000, 9000, 27_000, 30_000, 30_000];
     for (const [index, delay] of expectedDelays.entries()) {
       const { reconnect } = t.store.getState().connection;
       expect(reconnect?.nextAttemptAt).toBe(Date.now() + delay);
@@ -192,7 +192,7 @@ describe('reconnect after an unexpected close', () => {
     const t = setup({}, { reconnectPolicy: { random: () => 1 } });
     await connectedWithPassword(t);
     t.last().serverClose(1006);
-    expect(t.store.getState().connection.reconnect?.nextAttemptAt).toBe(START + 3000);
+    expect(t.store.getState().connection.reconnect?.nextAttemptAt).toBe(START + 300);
     t.actions.reconnectNow();
     await vi.advanceTimersByTimeAsync(0);
     expect(t.sockets).toHaveLength(2);
