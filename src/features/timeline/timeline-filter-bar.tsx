@@ -25,6 +25,20 @@ const FLAGS: readonly { field: FlagField; label: string }[] = [
   { field: 'invert', label: 'Invert' },
 ];
 
+const INVERT_HINT_ID = 'timeline-filter-invert-hint';
+/**
+ * Invert flips the free-text match only; the facets still narrow (timeline-view.ts). That is the
+ * useful combination ("machines whose JSON does not mention X"), so it stays, and the checkbox says
+ * so: the hint is its accessible description, and it names what is ignored when there is no text.
+ */
+const INVERT_SCOPE =
+  'Invert the free-text match only: events whose JSON does not match the text; the type, action, key and principal filters still narrow';
+
+function invertHint(filter: TimelineFilter): string {
+  if (filter.invert && filter.text === '') return '(free text only: no text to invert)';
+  return '(free text only)';
+}
+
 /** Client-side filter inputs; facets take comma-separated alternatives, free text searches the raw event. */
 export function TimelineFilterBar({ filter, onChange, error, textInputRef }: TimelineFilterBarProps) {
   return (
@@ -41,10 +55,24 @@ export function TimelineFilterBar({ filter, onChange, error, textInputRef }: Tim
         onChange={(event) => onChange({ ...filter, text: event.target.value })}
       />
       {FLAGS.map(({ field, label }) => (
-        <label key={field} className="timeline-filter__flag">
-          <input type="checkbox" checked={filter[field]} onChange={(event) => onChange({ ...filter, [field]: event.target.checked })} />
-          {label}
-        </label>
+        <span key={field} className="timeline-filter__flag" title={field === 'invert' ? INVERT_SCOPE : undefined}>
+          {/* The hint sits outside the label so the checkbox's accessible name stays the label alone. */}
+          <label>
+            <input
+              type="checkbox"
+              checked={filter[field]}
+              aria-describedby={field === 'invert' ? INVERT_HINT_ID : undefined}
+              onChange={(event) => onChange({ ...filter, [field]: event.target.checked })}
+            />
+            {label}
+          </label>
+          {field === 'invert' && (
+            <span id={INVERT_HINT_ID} className="timeline-filter__hint">
+              {' '}
+              {invertHint(filter)}
+            </span>
+          )}
+        </span>
       ))}
       <div className="timeline-filter__facets">
         {FACETS.map(({ field, label, placeholder }) => (
