@@ -1,4 +1,5 @@
 import { isPlainObject } from '../protocol/plain-object';
+import type { DiffEntry } from './json-diff';
 
 /**
  * Masks secrets in a DRP event or object before it is shown or copied. Events carry the stored
@@ -28,16 +29,73 @@ function isSecretPreference(value: Record<string, unknown>): boolean {
   return typeof value.Name === 'string' && /secret/i.test(value.Name) && 'Val' in value;
 }
 
-/** A masked deep copy; the input is not modified. Non-secret values are kept as they are. */
+/** Whether `parent[field]` holds a secret (by its name, or by what its parent is). */
+export function isSecretField(parent: unknown, field: string | number): boolean {
+  if (typeof field !== 'string' || !isPlainObject(parent)) return false;
+  if (SECRET_FIELDS.has(field)) return true;
+  if (ENVELOPE_FIELDS.includes(field) && isSecureEnvelope(parent)) return true;
+  return field === 'Val' && isSecretPreference(parent);
+}
+
+/** Own-property write: a `__proto__` key from JSON.parse must stay a key, not become the prototype. */
+function setOwn(target: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * A masked deep copy; the input is not modified. Non-secret values are kept as they are. Iterative,
+ * not recursive: a hostile frame can nest 100,000 levels (which V8 still parses), and the Object tab
+ * masks every event it shows.
+ */
 export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (!isPlainObject(value)) return value;
-  const envelope = isSecureEnvelope(value);
-  const secretPreference = isSecretPreference(value);
-  const copy: Record<string, unknown> = {};
-  for (const [field, child] of Object.entries(value)) {
-    const masked = SECRET_FIELDS.has(field) || (envelope && ENVELOPE_FIELDS.includes(field)) || (secretPreference && field === 'Val');
-    copy[field] = masked ? maskValue(child) : maskSecrets(child);
+  const holder: unknown[] = [undefined];
+  const pending: [source: unknown, target: Record<string, unknown> | unknown[], key: string | number][] = [[value, holder, 0]];
+  for (let task = pending.pop(); task !== undefined; task = pending.pop()) {
+    const [source, target, key] = task;
+    if (Array.isArray(source)) {
+      const copy: unknown[] = new Array<unknown>(source.length);
+      setOwn(target, key, copy);
+      source.forEach((child, index) => pending.push([child, copy, index]));
+    } else if (isPlainObject(source)) {
+      const copy: Record<string, unknown> = {};
+      setOwn(target, key, copy);
+      for (const [field, child] of Object.entries(source)) {
+        // Written now, so the copy keeps the source's key order; a nested value is filled in later.
+        setOwn(copy, field, isSecretField(source, field) ? maskValue(child) : child);
+        if (!isSecretField(source, field) && typeof child === 'object' && child !== null) pending.push([child, copy, field]);
+      }
+    } else {
+      setOwn(target, key, source);
+    }
   }
-  return copy;
+  return holder[0];
+}
+
+/** The value at `segments` inside `root`; `found: false` when the path leads nowhere there. */
+function valueAt(root: unknown, segments: readonly (string | number)[]): { found: boolean; value: unknown } {
+  let node: unknown = root;
+  for (const segment of segments) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return { found: false, value: undefined };
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return { found: true, value: node };
+}
+
+/**
+ * Diff entries with their secrets masked. `before` and `after` are the objects the diff compared.
+ * A value is masked whole when its place is secret in either object (a changed `Secret` reads
+ * `•••••••• → ••••••••`: it changed, and nothing else is said); otherwise the secrets inside it are.
+ */
+export function maskDiffEntries(entries: readonly DiffEntry[], before: unknown, after: unknown): DiffEntry[] {
+  return entries.map((entry) => {
+    const leaf = entry.segments[entry.segments.length - 1];
+    const secret =
+      leaf !== undefined &&
+      [before, after].some((root) => {
+        const parent = valueAt(root, entry.segments.slice(0, -1));
+        return parent.found && isSecretField(parent.value, leaf);
+      });
+    const mask = (value: unknown): unknown => (secret ? maskValue(value) : maskSecrets(value));
+    return { ...entry, before: mask(entry.before), after: mask(entry.after) };
+  });
 }

@@ -28,6 +28,8 @@ export type EventDiff =
   | { status: 'no-original' }
   /** The event itself is no longer buffered. */
   | { status: 'missing' }
+  /** A `delete` event: its Object is the object as it was when deleted (docs/reference/drp-protocol.md §4.1), nothing to compare. */
+  | { status: 'deleted' }
   | { status: 'unavailable'; reason: DiffUnavailableReason };
 
 /** What a timeline row says about its event. */
@@ -152,6 +154,8 @@ export class EventDiffs {
       const payload = buffer.payloadOf(seq);
       return { status: 'compared', base, baseSeq: 0, entries: diffObjects(payload?.original, payload?.object) };
     }
+    // Against the previous version a delete reads "no changes" (the Object is the last state); it is the removal that matters.
+    if (record.action === 'delete') return { status: 'deleted' };
     const previous = buffer.previousVersion(seq);
     if (!previous || previous.status === 'first') return { status: 'first' };
     if (previous.status === 'evicted') return { status: 'evicted', baseSeq: previous.seq };

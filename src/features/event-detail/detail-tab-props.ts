@@ -4,6 +4,8 @@ import type { EventRecord } from '../../store/event-record';
 export interface DetailTabProps {
   seq: number;
   record: EventRecord;
+  /** Secrets shown as `••••••••` (the detail header's one "Mask secrets" toggle, on by default). */
+  masked: boolean;
 }
 
 export type DetailTabId = 'object' | 'diff' | 'raw';

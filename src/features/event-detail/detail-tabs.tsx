@@ -34,18 +34,18 @@ export const DETAIL_TABS: readonly DetailTab[] = [
     id: 'object',
     label: 'Object',
     largePayload: { subject: 'The JSON tree', action: 'Show anyway', payloadChars: eventChars },
-    render: ({ seq, record }) => <ObjectTab seq={seq} bytes={record.bytes} />,
+    render: ({ seq, record, masked }) => <ObjectTab seq={seq} bytes={record.bytes} masked={masked} />,
   },
   {
     id: 'diff',
     label: 'Diff',
     largePayload: { subject: 'The diff', action: 'Compare anyway', payloadChars: eventAndPreviousChars },
-    render: ({ seq, record }) => <DiffTab seq={seq} hasOriginal={record.hasOriginal} />,
+    render: ({ seq, record, masked }) => <DiffTab seq={seq} hasOriginal={record.hasOriginal} bytes={record.bytes} masked={masked} />,
   },
   {
     id: 'raw',
     label: 'Raw',
     largePayload: { subject: 'The formatted JSON', action: 'Show anyway', payloadChars: eventChars },
-    render: ({ record }) => <RawTab record={record} />,
+    render: ({ record, masked }) => <RawTab record={record} masked={masked} />,
   },
 ];

@@ -18,6 +18,8 @@ export function diffStatusText(diff: EventDiff): string {
       return 'no Original in this event';
     case 'missing':
       return 'event no longer buffered';
+    case 'deleted':
+      return 'deleted';
     case 'unavailable':
       return `cannot compare: ${UNAVAILABLE_TEXT[diff.reason]}`;
   }
@@ -27,5 +29,6 @@ export function diffStatusText(diff: EventDiff): string {
 export function diffContextText(diff: EventDiff): string {
   if (diff.status === 'compared') return diff.base === 'original' ? 'vs Original' : `vs previous event #${diff.baseSeq}`;
   if (diff.status === 'evicted') return `(event #${diff.baseSeq} left the buffer)`;
+  if (diff.status === 'deleted') return 'the object as it was when deleted:';
   return '';
 }

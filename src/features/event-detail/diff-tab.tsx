@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
+import { maskDiffEntries } from '../../lib/mask-secrets';
 import type { DiffBase } from '../../store/event-diffs';
 import { useEventReader, useInspectorStore } from '../../store/store-context';
 import { DiffEntryItem } from './diff-entry-item';
 import { diffContextText, diffStatusText } from './diff-status-text';
+import { ObjectTab } from './object-tab';
 
 /** Rendering thousands of entries (a replaced inventory) helps nobody; the count is still shown. */
 const MAX_ENTRIES_SHOWN = 500;
@@ -10,14 +12,19 @@ const MAX_ENTRIES_SHOWN = 500;
 interface DiffTabProps {
   seq: number;
   hasOriginal: boolean;
+  /** The event's frame size (the deleted object's tree opens like the Object tab's). */
+  bytes: number;
+  masked: boolean;
 }
 
 /**
  * The change this event made: by default against the previous event of the same Type+Key in the
  * buffer; when the server sent Original (update/save, docs/reference/drp-protocol.md §4.2) also against that.
- * Giant events (with their previous version) reach it only through the large-payload gate.
+ * A delete has nothing to compare: it says so and shows the object as it was deleted. Secrets in the
+ * changed values are masked unless revealed. Giant events (with their previous version) reach it only
+ * through the large-payload gate.
  */
-export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
+export function DiffTab({ seq, hasOriginal, bytes, masked }: DiffTabProps) {
   const events = useEventReader();
   const select = useInspectorStore((state) => state.actions.select);
   // null until the user picks a base: then "vs previous" when the buffer holds a previous version,
@@ -31,7 +38,12 @@ export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
     () => (effectiveBase === 'previous' ? previousDiff : events.diff(seq, effectiveBase)),
     [events, seq, effectiveBase, previousDiff],
   );
-  const entries = diff.status === 'compared' ? diff.entries : [];
+  const entries = useMemo(() => {
+    if (diff.status !== 'compared') return [];
+    if (!masked) return diff.entries;
+    const before = diff.base === 'original' ? events.original(seq) : events.object(diff.baseSeq);
+    return maskDiffEntries(diff.entries, before, events.object(seq));
+  }, [events, seq, diff, masked]);
 
   return (
     <div className="detail-diff">
@@ -67,6 +79,7 @@ export function DiffTab({ seq, hasOriginal }: DiffTabProps) {
       {entries.length > MAX_ENTRIES_SHOWN && (
         <p className="detail-diff__more">{entries.length - MAX_ENTRIES_SHOWN} more changes not shown (see the Raw tab).</p>
       )}
+      {diff.status === 'deleted' && <ObjectTab seq={seq} bytes={bytes} masked={masked} />}
     </div>
   );
 }

@@ -9,11 +9,16 @@ import { LargePayloadGate } from './large-payload-gate';
 import { useSelectedRecord } from './use-selected-record';
 import './event-detail.css';
 
-/** The selected event: header, then the Object / Diff / Raw tabs (DETAIL_TABS). */
+/**
+ * The selected event: header, then the Object / Diff / Raw tabs (DETAIL_TABS). Secrets are masked in
+ * every tab (and in what Copy takes) until the one "Mask secrets" toggle is cleared; that choice lasts
+ * while the page is open, across selections, and is never stored.
+ */
 export function EventDetail() {
   const events = useEventReader();
   const { selectedSeq, record } = useSelectedRecord();
   const [activeTab, setActiveTab] = useState<DetailTabId>('object');
+  const [masked, setMasked] = useState(true);
 
   if (selectedSeq === 0) {
     return (
@@ -31,11 +36,17 @@ export function EventDetail() {
   }
 
   const tab = DETAIL_TABS.find((candidate) => candidate.id === activeTab) ?? DETAIL_TABS[0];
-  const tabProps = { seq: selectedSeq, record };
+  const tabProps = { seq: selectedSeq, record, masked };
   const { largePayload } = tab;
   return (
     <section className="pane-column event-detail" aria-label="Event detail" data-seq={selectedSeq}>
-      <EventHeader record={record} />
+      <div className="detail-top">
+        <EventHeader record={record} />
+        <label className="checkbox detail-top__mask">
+          <input type="checkbox" checked={masked} onChange={(event) => setMasked(event.target.checked)} />
+          Mask secrets
+        </label>
+      </div>
       <DetailTabList tabs={DETAIL_TABS} active={tab.id} onActivate={setActiveTab} />
       <div className="detail-tabpanel" role="tabpanel" id={tabPanelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0}>
         {/* Keyed by event and tab: selecting another event or tab starts from a clean slate. */}

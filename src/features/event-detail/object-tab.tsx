@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { jsonDepthExceeds } from '../../lib/json-depth';
 import { JsonTree } from '../../lib/json-tree';
+import { maskSecrets } from '../../lib/mask-secrets';
 import { HUGE_PAYLOAD_CHARS, MAX_NESTING_DEPTH } from '../../lib/payload-limits';
 import { useEventReader } from '../../store/store-context';
 
@@ -11,13 +12,15 @@ const BIG_EXPAND_DEPTH = 2;
 interface ObjectTabProps {
   seq: number;
   bytes: number;
+  masked: boolean;
 }
 
-/** The event's Object as a JSON tree (giant events reach it only through the large-payload gate). */
-export function ObjectTab({ seq, bytes }: ObjectTabProps) {
+/** The event's Object as a JSON tree, secrets masked unless revealed (giant events reach it only through the large-payload gate). */
+export function ObjectTab({ seq, bytes, masked }: ObjectTabProps) {
   const events = useEventReader();
   // Parsed lazily from the raw frame on first view (store LRU), once per selected seq.
   const object = useMemo(() => events.object(seq), [events, seq]);
+  const shown = useMemo(() => (masked ? maskSecrets(object) : object), [object, masked]);
   // Iterative and stops early, so cheap next to rendering; a hostile tree opens one level only.
   const deep = useMemo(() => jsonDepthExceeds(object, MAX_NESTING_DEPTH), [object]);
   const expandDepth = deep || bytes > HUGE_PAYLOAD_CHARS ? 1 : bytes > BIG_EVENT_BYTES ? BIG_EXPAND_DEPTH : Infinity;
@@ -28,7 +31,7 @@ export function ObjectTab({ seq, bytes }: ObjectTabProps) {
           Nested more than {MAX_NESTING_DEPTH} levels deep: the tree opens collapsed.
         </p>
       )}
-      <JsonTree value={object} expandDepth={expandDepth} label="Event Object" />
+      <JsonTree value={shown} expandDepth={expandDepth} label="Event Object" />
     </div>
   );
 }

@@ -6,20 +6,22 @@ import type { EventRecord } from '../../store/event-record';
 
 interface RawTabProps {
   record: EventRecord;
+  masked: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
- * The whole frame as pretty JSON. Secrets are masked by default: events carry stored objects, not
+ * The whole frame as pretty JSON. Secrets are masked unless revealed in the detail header: events carry stored objects, not
  * sanitized REST views (docs/reference/drp-protocol.md §4.3), and whatever is shown here tends to get copied.
  * Giant frames wait behind the large-payload gate, and long text is cut to a preview until "Show all".
  */
-export function RawTab({ record }: RawTabProps) {
+export function RawTab({ record, masked: mask }: RawTabProps) {
   // `record.raw` decodes the frame's bytes on every read: once per selected event here.
   const raw = useMemo(() => record.raw, [record]);
-  const [mask, setMask] = useState(true);
-  const [copyState, setCopyState] = useState<CopyState>('idle');
+  // Which text the status speaks of: after the mask toggles, "Copied" no longer describes what is shown.
+  const [copied, setCopied] = useState<{ state: CopyState; mask: boolean }>({ state: 'idle', mask });
+  const copyState = copied.mask === mask ? copied.state : 'idle';
   const [showAll, setShowAll] = useState(false);
   const [showUnformatted, setShowUnformatted] = useState(false);
   const formatted = useMemo(() => formatRawFrame(raw, mask), [raw, mask]);
@@ -29,8 +31,8 @@ export function RawTab({ record }: RawTabProps) {
 
   const copy = (): void => {
     navigator.clipboard.writeText(text).then(
-      () => setCopyState('copied'),
-      () => setCopyState('failed'),
+      () => setCopied({ state: 'copied', mask }),
+      () => setCopied({ state: 'failed', mask }),
     );
   };
 
@@ -40,17 +42,6 @@ export function RawTab({ record }: RawTabProps) {
         <button type="button" onClick={copy} disabled={text === ''}>
           Copy
         </button>
-        <label>
-          <input
-            type="checkbox"
-            checked={mask}
-            onChange={(event) => {
-              setMask(event.target.checked);
-              setCopyState('idle');
-            }}
-          />
-          Mask secrets
-        </label>
         <span role="status" className="detail-raw__copy-status">
           {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed (clipboard not available)' : ''}
         </span>

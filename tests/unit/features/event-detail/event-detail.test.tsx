@@ -98,6 +98,64 @@ describe('EventDetail', () => {
     expect(raw()).toContain('hunter2-secret');
   });
 
+  it('says "deleted" for a delete and shows the object as it was deleted, with or without an earlier version', () => {
+    const machine = { Name: 'gone.lab', Stage: 'complete' };
+    const view = renderDetail(
+      [
+        frame('machines', 'save', 'm', machine),
+        frame('machines', 'delete', 'm', machine),
+        frame('jobs', 'delete', 'j', { State: 'failed' }),
+      ],
+      {
+        seq: 2,
+      },
+    );
+    openTab('Diff');
+    expect(diffStatus()).toBe('deleted');
+    expect(screen.getByTestId('diff-status').dataset.status).toBe('deleted');
+    expect(screen.getByRole('tabpanel').textContent).toContain('gone.lab');
+    expect(entries()).toEqual([]);
+    select(view, 3);
+    expect(diffStatus()).toBe('deleted');
+    expect(screen.getByRole('tabpanel').textContent).toContain('failed');
+  });
+
+  it('masks secrets in the Object and Diff tabs by default; the one header toggle reveals them everywhere', () => {
+    const frames = [
+      frame('machines', 'save', 'm', { Name: 'm', Secret: 'old-secret-1' }),
+      frame('machines', 'save', 'm', {
+        Name: 'm',
+        Secret: 'new-secret-2',
+        Params: { pw: { Key: 'a2V5', Nonce: 'bm9uY2U=', Payload: 'cGF5' } },
+      }),
+    ];
+    renderDetail(frames, { seq: 2 });
+    const panel = () => screen.getByRole('tabpanel').textContent ?? '';
+    const toggles = screen.getAllByRole('checkbox');
+    expect(toggles).toHaveLength(1);
+    const mask = screen.getByRole('checkbox', { name: 'Mask secrets' });
+    expect(within(screen.getByRole('region', { name: 'Event detail' })).getByRole('checkbox', { name: 'Mask secrets' })).toBe(mask);
+    expect((mask as HTMLInputElement).checked).toBe(true);
+    expect(panel()).toContain(MASK);
+    expect(panel()).not.toContain('new-secret-2');
+
+    openTab('Diff');
+    expect(entries().map((entry) => entry.path)).toEqual(['Secret', 'Params']);
+    expect(entries()[0].text).toBe(`changed Secret: "${MASK}" → "${MASK}"`);
+    expect(panel()).not.toContain('secret-');
+    expect(panel()).not.toContain('cGF5');
+
+    fireEvent.click(mask);
+    expect(entries()[0].text).toBe('changed Secret: "old-secret-1" → "new-secret-2"');
+    expect(panel()).toContain('cGF5');
+    openTab('Object');
+    expect(panel()).toContain('new-secret-2');
+    openTab('Raw');
+    expect(screen.getByTestId('raw-json').textContent).toContain('new-secret-2');
+    fireEvent.click(mask);
+    expect(screen.getByTestId('raw-json').textContent).not.toContain('new-secret-2');
+  });
+
   it('says so when the selected event was evicted', () => {
     const view = renderDetail([frame('machines', 'save', 'a', {})], { capacity: 1, seq: 1 });
     act(() => view.ingest(frame('machines', 'save', 'b', {})));
