@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
+import { goJsonEvent } from './go-json';
 import { gohaiInventory } from './gohai-inventory';
 import { buildMachines } from './machine-factory';
 import type { DrpObject } from './model-keys';
@@ -58,7 +59,7 @@ function prepareVariants(machines: DrpObject[], count: number, options: BurstOpt
       Object: object,
       Original: withOriginal ? original : null,
     };
-    return { key, object, tail: JSON.stringify(body).slice(1) };
+    return { key, object, tail: goJsonEvent(body).slice(1) };
   });
 }
 

@@ -17,6 +17,11 @@ export type ControlCommand =
   | { action: 'hostile' }
   /** Stop delivering for `ms`, then flush (the 256-message buffer still drops). Resolves after the flush. */
   | { action: 'stall'; ms: number }
+  /**
+   * Turn melody's stalled-reader behaviour on or off (a write unflushed for `writeDeadlineMs` stops
+   * the writer; the pong wait then drops the socket), optionally with other timings.
+   */
+  | { action: 'drop-stalled-readers'; enabled: boolean; writeDeadlineMs?: number; pongWaitMs?: number }
   /** Change the background workload rate (events/s); 0 stops it. */
   | { action: 'workload'; rate: number }
   /** machines.update events at exactly `rate`/s for `seconds`; resolves after the last send. */
@@ -55,6 +60,17 @@ export function parseControlCommand(body: unknown): ControlCommand | string {
       const ms = num(b, 'ms', 0, 600_000);
       return typeof ms === 'string' ? ms : { action: 'stall', ms };
     }
+    case 'drop-stalled-readers': {
+      if (typeof b.enabled !== 'boolean') return 'enabled must be a boolean';
+      const command: ControlCommand = { action: 'drop-stalled-readers', enabled: b.enabled };
+      for (const field of ['writeDeadlineMs', 'pongWaitMs'] as const) {
+        if (b[field] === undefined) continue;
+        const ms = num(b, field, 1, 600_000);
+        if (typeof ms === 'string') return ms;
+        command[field] = ms;
+      }
+      return command;
+    }
     case 'workload': {
       const rate = num(b, 'rate', 0, 100_000);
       return typeof rate === 'string' ? rate : { action: 'workload', rate };
@@ -77,6 +93,6 @@ export function parseControlCommand(body: unknown): ControlCommand | string {
       return command;
     }
     default:
-      return `unknown action ${JSON.stringify(b.action)}; expected one of drop-sockets, malformed, binary, huge, hostile, stall, workload, burst, seed-walkthrough`;
+      return `unknown action ${JSON.stringify(b.action)}; expected one of drop-sockets, malformed, binary, huge, hostile, stall, drop-stalled-readers, workload, burst, seed-walkthrough`;
   }
 }

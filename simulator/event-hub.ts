@@ -6,17 +6,16 @@ import type { CommandVerb, DrpEvent } from '../src/protocol/event';
 import { ACK_TYPE } from '../src/protocol/event';
 import { MAX_COMMAND_BYTES } from '../src/protocol/filter';
 import type { Clock } from './clock';
-import { HubConnection, type ConnectionStats } from './hub-connection';
+import { goJsonEvent } from './go-json';
+import { DRP_TRANSPORT_TIMINGS, HubConnection, type ConnectionStats, type TransportTimings } from './hub-connection';
 import type { MatchFields } from './registrations';
 import type { SimUser } from './users';
-
-/** melody's PingPeriod and PongWait (docs/reference/drp-protocol.md §7.1). */
-export const PING_INTERVAL_MS = 54_000;
-export const PONG_WAIT_MS = 60_000;
 
 export interface EventHubOptions {
   clock: Clock;
   log: (line: string) => void;
+  /** melody's timings and the stalled-reader switch; defaults are DRP's (`DRP_TRANSPORT_TIMINGS`). */
+  timings?: Partial<TransportTimings>;
 }
 
 /**
@@ -32,17 +31,26 @@ export class EventHub {
     perMessageDeflate: false,
     handleProtocols: () => false,
     clientTracking: false,
+    // gorilla does not check that a text frame is UTF-8 and melody hands DRP the bytes; ws would
+    // close with 1007, so the check is off and the command parser sees what arrived (§2.2).
+    skipUTF8Validation: true,
   });
   private readonly connections = new Set<HubConnection>();
-  private readonly pingTimer: NodeJS.Timeout;
+  readonly timings: TransportTimings;
   private stallTimer: NodeJS.Timeout | undefined;
   private stallWaiters: Array<() => void> = [];
   private nextId = 1;
   published = 0;
 
   constructor(private readonly options: EventHubOptions) {
-    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
-    this.pingTimer.unref();
+    this.timings = { ...DRP_TRANSPORT_TIMINGS, ...options.timings };
+  }
+
+  /** Changes timings or the stalled-reader switch at run time; new sessions get all of it. */
+  setTimings(changes: Partial<TransportTimings>): TransportTimings {
+    Object.assign(this.timings, changes);
+    for (const conn of this.connections) conn.timingsChanged();
+    return { ...this.timings };
   }
 
   /** Completes an upgrade that already passed authentication (auth happens before it, §1.3). */
@@ -56,7 +64,7 @@ export class EventHub {
     this.published++;
     for (const conn of this.connections) {
       if (!conn.wants(event)) continue;
-      text ??= JSON.stringify(event);
+      text ??= goJsonEvent(event);
       conn.send(text);
     }
   }
@@ -93,7 +101,6 @@ export class EventHub {
   }
 
   close(): void {
-    clearInterval(this.pingTimer);
     this.endStall();
     this.terminateAll();
     this.wss.close();
@@ -111,14 +118,11 @@ export class EventHub {
   }
 
   private attach(ws: WebSocket, user: SimUser): void {
-    const conn = new HubConnection(this.nextId++, user, ws, this.options.clock.nowMs());
+    const conn = new HubConnection(this.nextId++, user, ws, this.timings, this.options.log);
     if (this.stalled) conn.pause();
     this.connections.add(conn);
     this.options.log(`WS: connection ${conn.id} opened for user:${user.name}`);
     ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
-    ws.on('pong', () => {
-      conn.lastPongMs = this.options.clock.nowMs();
-    });
     // ws closes with 1009 itself on an oversize message and then reports it here; nothing to add.
     ws.on('error', (error) => this.options.log(`WS: connection ${conn.id} error: ${error.message}`));
     ws.on('close', (code) => {
@@ -155,18 +159,6 @@ export class EventHub {
       Object: null,
       Original: null,
     };
-    return JSON.stringify(ack);
-  }
-
-  /**
-   * Ping every 54 s; a session with no pong for 60 s is dropped without a close frame (§7.1).
-   * Checked at ping time, so the drop comes up to 54 s later than melody's read deadline would.
-   */
-  private pingAll(): void {
-    const now = this.options.clock.nowMs();
-    for (const conn of this.connections) {
-      if (now - conn.lastPongMs > PONG_WAIT_MS) conn.ws.terminate();
-      else conn.ws.ping();
-    }
+    return goJsonEvent(ack);
   }
 }

@@ -2,6 +2,7 @@ import type { DrpEvent } from '../src/protocol/event';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import { gohaiInventory } from './gohai-inventory';
+import { goJsonEvent } from './go-json';
 import type { DrpObject } from './model-keys';
 import type { ObjectStore } from './object-store';
 import { Prng } from './prng';
@@ -41,7 +42,7 @@ export function sendHuge(hub: EventHub, store: ObjectStore, clock: Clock, bytes:
   };
   const room = bytes - JSON.stringify(event).length - 30;
   if (room > 0) params['gohai-inventory'] = gohaiInventory(rng, room);
-  const text = JSON.stringify(event);
+  const text = goJsonEvent(event);
   hub.publishPrepared(event, text);
   return { bytes: text.length };
 }

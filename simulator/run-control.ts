@@ -34,6 +34,15 @@ export async function runControl(command: ControlCommand, deps: ControlDeps): Pr
     case 'stall':
       await deps.hub.stall(command.ms);
       return { stalledMs: command.ms };
+    case 'drop-stalled-readers': {
+      const { enabled, writeDeadlineMs, pongWaitMs } = command;
+      const timings = deps.hub.setTimings({
+        dropStalledReaders: enabled,
+        ...(writeDeadlineMs === undefined ? {} : { writeDeadlineMs }),
+        ...(pongWaitMs === undefined ? {} : { pongWaitMs }),
+      });
+      return { dropStalledReaders: timings.dropStalledReaders, writeDeadlineMs: timings.writeDeadlineMs, pongWaitMs: timings.pongWaitMs };
+    }
     case 'workload':
       deps.workload.setRate(command.rate);
       return { rate: deps.workload.rate };
