@@ -94,14 +94,24 @@ export function buildLogLine(f: LogFields): DrpObject {
   };
 }
 
-/** The Object of a `static.serve` / `tftp.serve` event (v3 `midlayer/static.go`, §5). */
-export function buildServeRecord(url: string, requestor: string, nowMs: number, durationMs: number, bytes: number): DrpObject {
+/**
+ * The Object of a `static.serve` / `tftp.serve` event (v3 `midlayer/static.go`, §5). `Status` is a
+ * string on a real endpoint: the HTTP code for static (`"200"`, `"404"`), `"SUCCESS"` or `"FAILED"` for tftp.
+ */
+export function buildServeRecord(
+  url: string,
+  requestor: string,
+  nowMs: number,
+  durationMs: number,
+  bytes: number,
+  status: string,
+): DrpObject {
   return {
     Start: goTime(nowMs - durationMs),
     End: goTime(nowMs),
     RequestSize: 0,
     ResponseSize: bytes,
-    Status: 200,
+    Status: status,
     Requestor: requestor,
     Url: url,
   };

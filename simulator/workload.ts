@@ -1,12 +1,17 @@
 import type { DrpEvent } from '../src/protocol/event';
 import type { Clock } from './clock';
 import { ZERO_UUID } from './machine-factory';
-import { hexAddr, type DrpObject } from './model-keys';
+import type { DrpObject } from './model-keys';
 import type { ObjectStore } from './object-store';
 import { startPacer, type Pacer } from './pacer';
 import { Prng } from './prng';
 import { WORKFLOWS, stageAndBootEnvAt, workflowByName } from './workflows';
-import { buildJob, buildLease, buildLogLine, buildServeRecord, goTime } from './workload-objects';
+import { planAdmin, type AdminState } from './workload-admin-schedule';
+import { planDhcp, planServe } from './workload-boot';
+import type { PlanContext, Step } from './workload-context';
+import { LogWriter } from './workload-logs';
+import { buildJob, goTime } from './workload-objects';
+import { planMachineAction } from './workload-plugins';
 
 export interface WorkloadDeps {
   store: ObjectStore;
@@ -16,42 +21,24 @@ export interface WorkloadDeps {
   seed: number;
 }
 
-/** One planned server write; returns false when it had nothing to do (e.g. the machine is gone). */
-type Step = () => boolean;
-
 /** Jobs kept per machine before the oldest are purged (`jobs.delete`, §5). */
 const JOBS_PER_MACHINE = 4;
 
-const LOG_MESSAGES: ReadonlyArray<[service: string, level: string, file: string, message: string]> = [
-  ['frontend', 'info', 'frontend/machines.go', 'PATCH /api/v3/machines from runner'],
-  ['frontend', 'debug', 'frontend/frontend.go', 'API: st: 200 m: GET /api/v3/machines/<uuid>'],
-  ['backend', 'info', 'backend/jobs.go', 'Job finished, advancing machine'],
-  ['dhcp', 'info', 'midlayer/dhcp.go', 'Handling DHCPREQUEST from client'],
-  ['dhcp', 'debug', 'midlayer/dhcp.go', 'Lease renewed'],
-  ['static', 'debug', 'midlayer/static.go', 'Serving file'],
-  ['plugin', 'warn', 'midlayer/plugin.go', 'ipmi: BMC slow to answer, retrying'],
-  ['backend', 'error', 'backend/dataTracker.go', 'Param validation failed for machine'],
-];
-
-const STATIC_FILES = [
-  '/sledgehammer/vmlinuz0',
-  '/sledgehammer/stage1.img',
-  '/centos-8/install/images/pxeboot/initrd.img',
-  '/machines/<uuid>/compute.ks',
-];
-const TFTP_FILES = ['lpxelinux.0', 'ipxe.efi', 'pxelinux.cfg/<hex>', 'ldlinux.c32'];
-
 /**
  * Seeded background traffic: machines walking their workflows (docs/reference/drp-protocol.md §6.1: about 4-8
- * events per task), DHCP lease saves, log lines and file serves. Every `step()` makes exactly one
- * event, and the sequence depends only on the seed and the store contents, so a run can be replayed.
+ * events per task), DHCP, file serves, plugin actions, log lines at every level, and administrative
+ * changes (plugins, content, users, v4 types; workload-admin-schedule.ts). Machine and job events stay
+ * the bulk, as on a provisioning endpoint. Every `step()` makes exactly one event, and the sequence
+ * depends only on the seed and the store contents, so a run can be replayed.
  */
 export class Workload {
   private readonly rng: Prng;
   private readonly queue: Step[] = [];
   private readonly machineKeys: string[];
   private readonly jobKeys: string[] = [];
-  private logSeq = 1;
+  private readonly logs: LogWriter;
+  private readonly ctx: PlanContext;
+  private readonly admin: AdminState;
   private pacer: Pacer | undefined;
   rate = 0;
 
@@ -59,6 +46,9 @@ export class Workload {
     // Offset from the seed-object stream so adding a seed object does not reshuffle the workload.
     this.rng = new Prng((deps.seed ^ 0x5eed1e55) >>> 0);
     this.machineKeys = deps.store.list('machines').map((m) => m.Uuid as string);
+    this.logs = new LogWriter(deps.publish, deps.clock);
+    this.ctx = { rng: this.rng, store: deps.store, publish: deps.publish, clock: deps.clock, log: this.logs, queue: this.queue };
+    this.admin = { cursor: this.rng.int(0, 1000), keys: new Map(), contents: new Set(), providers: new Set(['ipmi']) };
   }
 
   /** Runs until one event has been emitted. */
@@ -68,7 +58,7 @@ export class Workload {
       const next = this.queue.shift();
       if (next && next()) return;
     }
-    this.log('backend', 'warn', 'backend/sim.go', 'workload had nothing to do', 'system');
+    this.logs.write('backend', 'warn', 'backend/sim.go', 'workload had nothing to do', 'system');
   }
 
   /** Background events per second; 0 stops. */
@@ -90,11 +80,13 @@ export class Workload {
   private plan(): void {
     const roll = this.rng.next();
     const machine = this.machineKeys.length > 0 ? this.rng.pick(this.machineKeys) : undefined;
-    if (!machine || roll < 0.15) this.planLog();
-    else if (roll < 0.65) this.planTask(machine);
-    else if (roll < 0.77) this.planLease(machine);
-    else if (roll < 0.87) this.planServe(machine);
-    else this.planParam(machine);
+    if (!machine || roll < 0.13) this.planLog();
+    else if (roll < 0.6) this.planTask(machine);
+    else if (roll < 0.71) planDhcp(this.ctx, machine);
+    else if (roll < 0.8) planServe(this.ctx, machine);
+    else if (roll < 0.89) this.planParam(machine);
+    else if (roll < 0.92) planMachineAction(this.ctx, machine);
+    else planAdmin(this.ctx, this.admin);
   }
 
   private machine(uuid: string): DrpObject | undefined {
@@ -130,7 +122,7 @@ export class Workload {
             OS: target.os || cur.OS,
           })),
         () =>
-          this.log(
+          this.logs.write(
             'frontend',
             'info',
             'frontend/machines.go',
@@ -166,7 +158,7 @@ export class Workload {
       return true;
     });
     this.queue.push(() =>
-      this.log(
+      this.logs.write(
         'frontend',
         'info',
         'frontend/jobs.go',
@@ -220,45 +212,6 @@ export class Workload {
     return { 'last-task-result': { task, rc: 0, at: goTime(this.now()) } };
   }
 
-  private planLease(uuid: string): void {
-    const m = this.machine(uuid);
-    if (!m) return;
-    const address = m.Address as string;
-    const mac = (m.HardwareAddrs as string[])[0] ?? '';
-    const state = this.rng.pick(['OFFER', 'ACK', 'ACK']);
-    this.queue.push(() => {
-      this.deps.store.save('leases', buildLease(address, mac, this.now(), state), 'dhcp');
-      return true;
-    });
-    if (this.rng.chance(0.3)) {
-      this.queue.push(() => this.log('dhcp', 'debug', 'midlayer/dhcp.go', `Lease ${hexAddr(address)} ${state} for ${mac}`, 'dhcp'));
-    }
-  }
-
-  private planServe(uuid: string): void {
-    const m = this.machine(uuid);
-    if (!m) return;
-    const tftp = this.rng.chance(0.4);
-    const template = this.rng.pick(tftp ? TFTP_FILES : STATIC_FILES);
-    const url = template.replace('<uuid>', uuid).replace('<hex>', hexAddr(m.Address as string));
-    const bytes = this.rng.int(800, 60_000_000);
-    const durationMs = this.rng.int(2, 4000);
-    this.queue.push(() => {
-      const now = this.now();
-      const type = tftp ? 'tftp' : 'static';
-      this.deps.publish({
-        Time: this.deps.clock.timestamp(),
-        Type: type,
-        Action: 'serve',
-        Key: url,
-        Principal: type,
-        Object: buildServeRecord(url, m.Address as string, now, durationMs, bytes),
-        Original: null,
-      });
-      return true;
-    });
-  }
-
   private planParam(uuid: string): void {
     const power = this.rng.pick(['on', 'off']);
     const byUser = this.rng.chance(0.3);
@@ -272,33 +225,7 @@ export class Workload {
   }
 
   private planLog(): void {
-    const [service, level, file, message] = this.rng.pick(LOG_MESSAGES);
-    const principal = this.rng.pick(['user:rocketskates', 'system', service]);
-    this.queue.push(() => this.log(service, level, file, message, principal));
-  }
-
-  private log(service: string, level: string, file: string, message: string, principal: string): boolean {
-    const seq = this.logSeq++;
-    const object = buildLogLine({
-      group: 4000 + Math.floor(seq / 7),
-      seq,
-      nowMs: this.now(),
-      service,
-      principal,
-      level,
-      file,
-      line: 100 + (seq % 300),
-      message,
-    });
-    this.deps.publish({
-      Time: this.deps.clock.timestamp(),
-      Type: 'log',
-      Action: level,
-      Key: service,
-      Principal: principal,
-      Object: object,
-      Original: null,
-    });
-    return true;
+    const line = this.logs.random(this.rng);
+    this.queue.push(() => this.logs.writeLine(line));
   }
 }

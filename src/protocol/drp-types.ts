@@ -32,6 +32,7 @@ export const KNOWN_TYPES: readonly string[] = [
   'work_orders',
   'clusters',
   'resource_brokers',
+  'alerts',
   'log',
   'static',
   'tftp',
@@ -61,6 +62,13 @@ export const KNOWN_ACTIONS: readonly string[] = [
   'configed',
   'stopped',
   'remove',
+  // Plugin actions on machines: the provider's command name (the IPMI provider's shown).
+  'poweron',
+  'poweroff',
+  'powercycle',
+  'nextbootpxe',
+  'nextbootdisk',
+  'identify',
 ];
 
 const KEY_FIELDS: Readonly<Record<string, string>> = {
@@ -70,6 +78,8 @@ const KEY_FIELDS: Readonly<Record<string, string>> = {
   clusters: 'Uuid',
   resource_brokers: 'Uuid',
   work_orders: 'Uuid',
+  // Alerts are acknowledged by id in the v4 CLI; Uuid is inferred, like the types above.
+  alerts: 'Uuid',
   templates: 'ID',
   pools: 'Id',
   endpoints: 'Id',

@@ -5,6 +5,7 @@ import { LARGE_INVENTORY_BYTES } from '../../simulator/machine-factory';
 import { ObjectStore } from '../../simulator/object-store';
 import { seedStore } from '../../simulator/seed-store';
 import { Workload } from '../../simulator/workload';
+import { expectWorkloadMix, MIX_STEPS } from './workload-mix';
 
 /** Runs the seeded workload without sockets or timers and returns every event it produced. */
 function run(seed: number, steps: number, machines = 20): DrpEvent[] {
@@ -52,6 +53,24 @@ describe('seeded workload', () => {
     expect(Buffer.from(fingerprint.SSNHash, 'base64').length).toBe(32);
     const largest = Math.max(...events.filter((e) => e.Type === 'machines').map((e) => JSON.stringify(e).length));
     expect(largest).toBeGreaterThan(LARGE_INVENTORY_BYTES);
+  });
+
+  it('emits what a real endpoint emits beside the machines, in stated proportions, for several seeds', () => {
+    for (const seed of [1, 3, 11]) expectWorkloadMix(run(seed, MIX_STEPS));
+  });
+
+  it('keys stored admin objects by their model key and carries full objects', () => {
+    const events = run(4, MIX_STEPS);
+    for (const e of events) {
+      if (e.Type === 'reservations') expect(e.Key).toMatch(/^[0-9A-F]{8}$/);
+      if (e.Type === 'work_orders' || e.Type === 'alerts' || e.Type === 'clusters') expect((e.Object as { Uuid: string }).Uuid).toBe(e.Key);
+      if (e.Type === 'templates') expect((e.Object as { ID: string }).ID).toBe(e.Key);
+      if (e.Type === 'contents') expect((e.Object as { Meta: { Name: string } }).Meta.Name).toBe(e.Key);
+      if (e.Type === 'preferences') expect(e.Object).toEqual({ Meta: {}, Name: e.Key, Val: expect.any(String) });
+      if (e.Type === 'users') expect(e.Object).toHaveProperty('PasswordHash');
+      if (['update', 'save'].includes(e.Action) && !['leases', 'preferences', 'contents'].includes(e.Type))
+        expect(e.Original).not.toBeNull();
+    }
   });
 
   it('walks jobs through created -> running -> finished or failed', () => {
