@@ -28,6 +28,11 @@ describe('parseDrpTime', () => {
     expect(parseDrpTime('2021-08-30T19:02:11.1-00:00')).toEqual(utc);
   });
 
+  it('keeps nanoseconds with a non-UTC offset, as a server outside UTC writes them', () => {
+    expect(parseDrpTime('2021-08-30T16:02:11.538920417+02:00')).toEqual(parseDrpTime('2021-08-30T14:02:11.538920417Z'));
+    expect(parseDrpTime('2021-08-30T08:32:11.000000001-05:30')).toEqual({ epochMs: Date.UTC(2021, 7, 30, 14, 2, 11, 0), subMsNanos: 1 });
+  });
+
   it('handles Go zero time and pre-epoch instants with a non-negative sub-ms part', () => {
     expect(parseDrpTime('0001-01-01T00:00:00Z')).toEqual({ epochMs: -62135596800000, subMsNanos: 0 });
     const before = parseDrpTime('1969-12-31T23:59:59.999999999Z');
