@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { ConnectionGap } from '../../store/connection-gaps';
 import { TimelineRows } from '../../store/timeline-rows';
@@ -35,12 +35,18 @@ function seqAt(target: EventTarget | null): number {
  *
  * A mouse selects on pointerdown, not on click: during a flood the list moves under the pointer, and
  * the row that was pressed is the one the user meant. Touch and keyboard activation select on click.
+ *
+ * Selecting a row by any means (mouse, touch, keyboard, or another view setting the store's
+ * selection) stops following the tail and keeps that row in view, also while the ring evicts rows
+ * in front of it, until the user asks for the tail again: "Jump to latest" or End.
  */
 export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: TimelineListProps) {
   // Events plus gap markers; rebuilt only when the filtered list or the gaps change.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable view's contents
   const rows = useMemo(() => new TimelineRows(view, gaps), [view, version, gaps]);
   const keyOfRow = useCallback((index: number) => rows.keyAt(index), [rows]);
+  const selectedIndex = selectedSeq > 0 ? view.indexOf(selectedSeq) : -1;
+  const selectedRow = selectedIndex >= 0 ? rows.rowOfEvent(selectedIndex) : -1;
   const {
     scrollerRef,
     range,
@@ -51,16 +57,38 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
     onScroll,
     onWheel,
     onPointerDown: holdOnPointerDown,
-  } = useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN, keyOfRow);
+  } = useFixedRowScroller(rows.count, ROW_HEIGHT, OVERSCAN, keyOfRow, selectedRow);
   /** Set when a mouse pointerdown already selected, so its click does not select again. */
   const selectedOnPointerDown = useRef(false);
+  /** The last seq this list selected (and revealed) itself; any other selection came from outside. */
+  const selectedHere = useRef(0);
 
-  const moveTo = (index: number): void => {
+  const selectSeq = (seq: number): void => {
+    selectedHere.current = seq;
+    onSelect(seq);
+    const index = view.indexOf(seq);
+    if (index >= 0) reveal(rows.rowOfEvent(index));
+  };
+
+  const moveTo = (index: number, followTail = false): void => {
     if (view.count === 0) return;
     const target = Math.max(0, Math.min(view.count - 1, index));
-    onSelect(view.seqAt(target));
-    reveal(rows.rowOfEvent(target));
+    if (!followTail) {
+      selectSeq(view.seqAt(target));
+      return;
+    }
+    selectedHere.current = view.seqAt(target);
+    onSelect(selectedHere.current);
+    scrollToEnd();
   };
+
+  // A selection made elsewhere (the detail pane, another view) is revealed and held like a click.
+  useLayoutEffect(() => {
+    if (selectedSeq === selectedHere.current) return;
+    selectedHere.current = selectedSeq;
+    if (selectedRow >= 0) reveal(selectedRow);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new selection reveals; list updates must not
+  }, [selectedSeq]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const current = selectedSeq > 0 ? view.indexOf(selectedSeq) : -1;
@@ -75,7 +103,8 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
         moveTo(0);
         break;
       case 'End':
-        moveTo(view.count - 1);
+        // End is the keyboard's "Jump to latest": select the newest row and follow the tail again.
+        moveTo(view.count - 1, true);
         break;
       default:
         return;
@@ -90,7 +119,7 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
     const seq = seqAt(event.target);
     if (seq > 0) {
       selectedOnPointerDown.current = true;
-      onSelect(seq);
+      selectSeq(seq);
     }
   };
 
@@ -100,7 +129,7 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
       return;
     }
     const seq = seqAt(event.target);
-    if (seq > 0) onSelect(seq);
+    if (seq > 0) selectSeq(seq);
   };
 
   const items = [];
@@ -114,7 +143,6 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
     }
   }
 
-  const selectedIndex = selectedSeq > 0 ? view.indexOf(selectedSeq) : -1;
   return (
     <div className="timeline-list">
       <div

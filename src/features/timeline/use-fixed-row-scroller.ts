@@ -20,7 +20,10 @@ export interface FixedRowScroller {
   /** Following the tail, or nothing to scroll: "Jump to latest" has nothing to do. */
   atEnd: boolean;
   scrollToEnd(): void;
-  /** Scrolls as little as needed to show row `index` whole (keyboard navigation). */
+  /**
+   * Stops following and scrolls as little as needed to show row `index` whole: a selected row stays
+   * in view until `scrollToEnd` (the user's "Jump to latest" or End).
+   */
   reveal(index: number): void;
   onScroll(event: UIEvent<HTMLDivElement>): void;
   onWheel(event: WheelEvent<HTMLDivElement>): void;
@@ -41,12 +44,17 @@ export interface FixedRowScroller {
  * While a pointer is down on the list the tail is not followed, so the row under the pointer stays
  * put until the button comes up and the click lands on the row that was pressed (at 2,000 events/s
  * rows used to move between pointerdown and pointerup in 39 of 48 clicks).
+ *
+ * `anchorIndex` (the selected row, or -1) keeps that row where it is on screen while the tail is not
+ * followed: when rows leave the front of the list (ring eviction) its index drops, and the offset
+ * drops by as many rows, so the selected row does not drift up and out of view.
  */
 export function useFixedRowScroller(
   count: number,
   rowHeight: number,
   overscan: number,
   getItemKey: (index: number) => string | number,
+  anchorIndex = -1,
 ): FixedRowScroller {
   const scrollerRef = useRef<HTMLDivElement | null>(null);
   /** The virtualizer's offset callback: scroll events and this hook's own writes both feed it. */
@@ -60,6 +68,8 @@ export function useFixedRowScroller(
   const lastTop = useRef(0);
   /** "Jump to latest": write the end offset in the next commit even if it looks unchanged. */
   const forceWrite = useRef(false);
+  /** The anchor row as of the last commit: its key (identity) and index (position). */
+  const anchor = useRef<{ key: string | number; index: number } | null>(null);
 
   const maxTop = maxScrollTop(count, rowHeight, viewport);
   // A list that fits its viewport is at its end: follow once it grows, as a user would expect.
@@ -91,6 +101,21 @@ export function useFixedRowScroller(
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+
+  useLayoutEffect(() => {
+    // Keep the anchor row in place: same row, new index, and the tail not followed.
+    const element = scrollerRef.current;
+    const previous = anchor.current;
+    const key = anchorIndex >= 0 && anchorIndex < count ? getItemKey(anchorIndex) : null;
+    anchor.current = key === null ? null : { key, index: anchorIndex };
+    if (!element || tracking || key === null || previous?.key !== key || previous.index === anchorIndex) return;
+    const next = Math.max(0, Math.min(maxTop, lastTop.current + (anchorIndex - previous.index) * rowHeight));
+    if (next === lastTop.current) return;
+    written.current = next;
+    lastTop.current = next;
+    element.scrollTop = next;
+    reportOffset.current?.(next, false);
+  });
 
   useLayoutEffect(() => {
     // Follow the tail: at most one scrollTop write per commit, only when the end moved.
@@ -152,10 +177,6 @@ export function useFixedRowScroller(
     (index: number): void => {
       const element = scrollerRef.current;
       if (!element) return;
-      if (index >= count - 1) {
-        scrollToEnd();
-        return;
-      }
       const next = scrollTopToReveal(index, Math.min(lastTop.current, maxTop), viewport, rowHeight);
       setFollowing(false);
       if (next !== lastTop.current) {
@@ -165,7 +186,7 @@ export function useFixedRowScroller(
         reportOffset.current?.(next, false);
       }
     },
-    [count, maxTop, viewport, rowHeight, scrollToEnd],
+    [maxTop, viewport, rowHeight],
   );
 
   return {

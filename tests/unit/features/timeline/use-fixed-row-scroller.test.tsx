@@ -113,3 +113,53 @@ describe('useFixedRowScroller', () => {
     expect(result.current.atEnd).toBe(true);
   });
 });
+
+describe('useFixedRowScroller: a revealed (selected) row stays in view', () => {
+  it('reveal stops following, even for the newest row; scrollToEnd follows again', () => {
+    const { element, writes } = scrollerElement();
+    const { result, rerender } = mountScroller(element, 100);
+    act(() => result.current.reveal(99));
+    writes.mockClear();
+    rerender({ rows: 200 });
+    expect(writes).not.toHaveBeenCalled();
+    expect(result.current.atEnd).toBe(false);
+    act(() => result.current.scrollToEnd());
+    expect(writes).toHaveBeenLastCalledWith(endOffset(200));
+  });
+
+  it('a press that reveals the pressed row holds the list after the release too', () => {
+    const { element, writes } = scrollerElement();
+    const { result, rerender } = mountScroller(element, 100);
+    writes.mockClear();
+    act(() => {
+      result.current.onPointerDown(mouseDown());
+      result.current.reveal(95);
+    });
+    rerender({ rows: 150 });
+    act(() => {
+      globalThis.dispatchEvent(new Event('pointerup'));
+    });
+    rerender({ rows: 160 });
+    expect(element.scrollTop).toBe(endOffset(100));
+    expect(writes).not.toHaveBeenCalled();
+  });
+
+  it('keeps the anchor row in place when rows leave the front of the list', () => {
+    const { element } = scrollerElement();
+    // Row keys stand for seqs: after `evicted` rows left the front, index i holds key i + evicted.
+    const { result, rerender } = renderHook(
+      ({ rows, evicted, anchor }: { rows: number; evicted: number; anchor: number }) => {
+        const scroller = useFixedRowScroller(rows, ROW, 10, (index) => index + evicted, anchor);
+        if (scroller.scrollerRef.current !== element) scroller.scrollerRef.current = element;
+        return scroller;
+      },
+      { initialProps: { rows: 100, evicted: 0, anchor: 95 } },
+    );
+    act(() => result.current.reveal(95));
+    const before = element.scrollTop;
+    // 30 rows evicted, 30 appended: the anchored row (key 95) is now at index 65.
+    rerender({ rows: 100, evicted: 30, anchor: 65 });
+    expect(element.scrollTop).toBe(before - 30 * ROW);
+    expect(65 * ROW - element.scrollTop).toBe(95 * ROW - before);
+  });
+});
