@@ -64,9 +64,6 @@ export interface AnimationFrameSchedulerOptions {
   fallbackMs?: number;
   /** At least this long between two flushes; the flush still runs in an animation frame. */
   minIntervalMs?: number;
-  now?: () => number;
-  requestFrame?: (cb: () => void) => number;
-  cancelFrame?: (handle: number) => void;
 }
 
 /**
@@ -88,10 +85,11 @@ const FRAME_SLACK_MS = 4;
 export function createAnimationFrameScheduler(options: AnimationFrameSchedulerOptions = {}): FlushScheduler {
   const fallbackMs = options.fallbackMs ?? 250;
   const minIntervalMs = options.minIntervalMs ?? MIN_FLUSH_INTERVAL_MS;
-  const now = options.now ?? (() => performance.now());
+  // Tests drive frames and the clock with Vitest's fake timers (requestAnimationFrame, performance).
+  const now = (): number => performance.now();
   const hasFrames = typeof requestAnimationFrame === 'function';
-  const requestFrame = options.requestFrame ?? (hasFrames ? (cb: () => void) => requestAnimationFrame(cb) : undefined);
-  const cancelFrame = options.cancelFrame ?? (hasFrames ? (handle: number) => cancelAnimationFrame(handle) : undefined);
+  const requestFrame = hasFrames ? (cb: () => void) => requestAnimationFrame(cb) : undefined;
+  const cancelFrame = hasFrames ? (handle: number) => cancelAnimationFrame(handle) : undefined;
   let lastFlushAt = Number.NEGATIVE_INFINITY;
   return {
     schedule(cb) {
