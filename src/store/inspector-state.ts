@@ -1,9 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { IngestFrame } from '../connection/frame-text';
 import type { DemoConfig } from '../connection/rest-client';
-import type { CommandCheck } from '../protocol/filter';
 import type { ConnectionGap } from './connection-gaps';
-import type { Subscription } from './subscription-registry';
+import type { RegisterOutcome, Subscription } from './subscription-registry';
 
 /**
  * `reconnecting`: the connection was lost without the user asking (anything but Disconnect) and
@@ -95,8 +94,8 @@ export interface InspectorActions {
   disconnect(): void;
   /** While `reconnecting`: skips the rest of the backoff delay and tries now. */
   reconnectNow(): void;
-  /** Validates, then sends `register spec` unless already pending/active. */
-  register(spec: string): CommandCheck;
+  /** Validates, then sends `register spec` unless already pending/active (the outcome says so). */
+  register(spec: string): RegisterOutcome;
   deregister(spec: string): void;
   /** `./demo.json` from `npm start`, or null. */
   loadDemoConfig(): Promise<DemoConfig | null>;

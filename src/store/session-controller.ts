@@ -2,7 +2,6 @@ import type { DrpSocket } from '../connection/drp-socket';
 import { normalizeEndpoint, withTokenParam } from '../connection/endpoint-url';
 import { ReconnectPolicy } from '../connection/reconnect-policy';
 import type { CloseInfo } from '../connection/socket-messages';
-import type { CommandCheck } from '../protocol/filter';
 import { describeFailedReconnectHandshake, describeLostConnection, describeSessionClose } from './close-reason';
 import { openGapOf, withGapStarted, withOpenGapEnded } from './connection-gaps';
 import type { ConnectionGap } from './connection-gaps';
@@ -20,6 +19,7 @@ import {
 import type { SessionTarget } from './session-preflight';
 import type { SessionOptions } from './session-options';
 import { SubscriptionCommands } from './subscription-commands';
+import type { RegisterOutcome } from './subscription-registry';
 
 /**
  * Drives the session through its phases (session-phase.ts): preflight over REST
@@ -102,7 +102,7 @@ export class SessionController {
     void this.reconnect();
   }
 
-  register(spec: string): CommandCheck {
+  register(spec: string): RegisterOutcome {
     return this.commands.register(spec, this.commandSocket());
   }
 

@@ -1,7 +1,6 @@
 import type { DrpSocket } from '../connection/drp-socket';
 import type { CommandVerb, DrpAck } from '../protocol/event';
 import { validateCommand } from '../protocol/filter';
-import type { CommandCheck } from '../protocol/filter';
 import type { InspectorStore } from './inspector-state';
 import type { SessionTimers } from './session-options';
 import {
@@ -12,7 +11,7 @@ import {
   setStatus,
   upsertPending,
 } from './subscription-registry';
-import type { Subscription } from './subscription-registry';
+import type { RegisterOutcome, Subscription } from './subscription-registry';
 
 export interface SubscriptionCommandsOptions {
   now: () => number;
@@ -38,12 +37,12 @@ export class SubscriptionCommands {
     this.options = options;
   }
 
-  /** Validates, then sends `register spec` unless it is already pending or active. */
-  register(spec: string, socket: DrpSocket | null): CommandCheck {
+  /** Validates, then sends `register spec` unless it is already pending or active (then says which). */
+  register(spec: string, socket: DrpSocket | null): RegisterOutcome {
     const check = validateCommand('register', spec);
     if (!check.ok) return check;
     const { subscriptions } = this.store.getState();
-    if (!needsRegister(subscriptions, spec)) return check;
+    if (!needsRegister(subscriptions, spec)) return { ...check, already: findSubscription(subscriptions, spec)?.status ?? 'pending' };
     this.store.setState({ subscriptions: upsertPending(subscriptions, spec, socket ? this.options.now() : 0) });
     if (socket) this.send(socket, 'register', spec);
     return check;

@@ -1,3 +1,5 @@
+import type { CommandCheck } from '../protocol/filter';
+
 /**
  * Pure transitions of the subscription list (docs/reference/drp-protocol.md §2.3). The server keeps an exact-string
  * set per connection, acks every well-formed command, and forgets everything on disconnect; this
@@ -11,6 +13,9 @@
  */
 export type SubscriptionStatus = 'pending' | 'active' | 'failed' | 'deregistering';
 
+/** A register's result: refused, sent (or queued for the open), or `already` registered and not sent again. */
+export type RegisterOutcome = CommandCheck | { ok: true; text: string; already: SubscriptionStatus };
+
 export interface Subscription {
   /** The spec exactly as sent; also the ack's `Key` (§2.3) and the list identity. */
   spec: string;
@@ -23,6 +28,28 @@ export interface Subscription {
 
 export function findSubscription(list: readonly Subscription[], spec: string): Subscription | undefined {
   return list.find((item) => item.spec === spec);
+}
+
+/** Pending only locally: no socket was open yet, so nothing went to the server (it goes on the next open). */
+export function isUnsent(item: Subscription): boolean {
+  return item.status === 'pending' && item.sentAt === 0;
+}
+
+/**
+ * An active or pending spec that already delivers every event `spec` would: each of its three
+ * fields is `*` or the same text (docs/reference/drp-protocol.md §3.4). Undefined when none does.
+ * Comma lists and escapes are compared as text, so this may miss a cover, never invent one.
+ */
+export function coveringSubscription(list: readonly Subscription[], spec: string): Subscription | undefined {
+  const fields = spec.split('.');
+  if (fields.length < 3) return undefined;
+  const wanted = [fields[0], fields[1], fields.slice(2).join('.')];
+  return list.find((item) => {
+    if (item.spec === spec || (item.status !== 'active' && item.status !== 'pending')) return false;
+    const parts = item.spec.split('.');
+    const have = [parts[0], parts[1], parts.slice(2).join('.')];
+    return have.every((field, index) => field === '*' || field === wanted[index]);
+  });
 }
 
 /** Whether `register spec` has to go on the wire: not for a spec already pending or active (§2.3). */

@@ -34,9 +34,14 @@ export function ConnectionPanel() {
 
   const normalized = previewEndpoint(endpoint);
   const busy = status === 'checking' || status === 'connecting' || status === 'open' || status === 'reconnecting';
+  // A second Connect while one is running or open would silently drop the socket and reset the
+  // counters; changing endpoint or credentials goes through Disconnect. While reconnecting it stays
+  // available: the user may want another endpoint instead of waiting.
+  const connectLocked = status === 'checking' || status === 'connecting' || status === 'open';
 
   const connect = (event: FormEvent) => {
     event.preventDefault();
+    if (connectLocked) return;
     const { actions } = store.getState();
     const token = tokenRef.current?.value.trim() ?? '';
     if (token !== '') {
@@ -100,12 +105,22 @@ export function ConnectionPanel() {
         <SecretInput id={`${ids}-password`} inputRef={passwordRef} autoComplete="current-password" />
       </div>
       <div className="buttons">
-        <button type="submit" className="primary">
+        <button
+          type="submit"
+          className="primary"
+          disabled={connectLocked}
+          aria-describedby={connectLocked ? `${ids}-connect-hint` : undefined}
+        >
           Connect
         </button>
         <button type="button" onClick={() => store.getState().actions.disconnect()} disabled={!busy}>
           Disconnect
         </button>
+        {connectLocked && (
+          <span id={`${ids}-connect-hint`} className="hint" data-testid="connect-hint">
+            {status === 'open' ? 'connected: Disconnect to change endpoint or credentials' : 'connecting…'}
+          </span>
+        )}
       </div>
       <ConnectionStatus />
     </form>

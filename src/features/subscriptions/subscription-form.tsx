@@ -2,10 +2,16 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { KNOWN_ACTIONS, KNOWN_TYPES } from '../../protocol/drp-types';
 import { useInspectorStoreApi } from '../../store/store-context';
+import { coveringSubscription } from '../../store/subscription-registry';
+import type { SubscriptionStatus } from '../../store/subscription-registry';
 import { PRESETS, composeSpec, objectHistorySpec } from './compose-spec';
 import type { ComposedSpec, SpecParts } from './compose-spec';
 
 const EMPTY_PARTS: SpecParts = { type: '', action: '', key: '', escapeKey: false };
+
+function alreadyNotice(spec: string, status: SubscriptionStatus): string {
+  return status === 'active' ? `${spec} is already registered: not sent again` : `${spec} is already waiting for its ack: not sent again`;
+}
 
 /**
  * Register a spec: typed raw, composed from type/action/key pickers (which write into the raw
@@ -17,21 +23,35 @@ export function SubscriptionForm() {
   const [raw, setRaw] = useState('');
   const [parts, setParts] = useState<SpecParts>(EMPTY_PARTS);
   const [error, setError] = useState('');
+  // Why a valid spec was not sent: without it a duplicate Register looks like a click that did nothing.
+  const [notice, setNotice] = useState('');
   const ids = useId();
 
   const register = (spec: string) => {
-    const check = store.getState().actions.register(spec);
-    setError(check.ok ? '' : check.reason);
-    return check.ok;
+    const outcome = store.getState().actions.register(spec);
+    setError(outcome.ok ? '' : outcome.reason);
+    setNotice(outcome.ok && 'already' in outcome ? alreadyNotice(spec, outcome.already) : '');
+    return outcome.ok;
   };
 
   const registerComposed = (composed: ComposedSpec) => {
     if (!composed.ok) {
       setError(composed.reason);
+      setNotice('');
       return;
     }
     setRaw(composed.spec);
     register(composed.spec);
+  };
+
+  /** An object's history under a spec that already streams it adds nothing on the server: say so, send nothing. */
+  const registerObjectHistory = () => {
+    const composed = objectHistorySpec(parts);
+    const cover = composed.ok ? coveringSubscription(store.getState().subscriptions, composed.spec) : undefined;
+    if (!composed.ok || !cover) return registerComposed(composed);
+    setRaw(composed.spec);
+    setError('');
+    setNotice(`${composed.spec} is already covered by ${cover.spec}: not registered again`);
   };
 
   const updatePart = (patch: Partial<SpecParts>) => {
@@ -63,6 +83,7 @@ export function SubscriptionForm() {
             onChange={(event) => {
               setRaw(event.target.value);
               setError('');
+              setNotice('');
             }}
             placeholder="type.action.key"
             spellCheck={false}
@@ -75,6 +96,9 @@ export function SubscriptionForm() {
         </div>
         <span id={`${ids}-error`} className="inline-error" role="alert" data-testid="subscription-error">
           {error}
+        </span>
+        <span className="inline-notice" role="status" data-testid="subscription-notice">
+          {notice}
         </span>
       </div>
       <fieldset className="pickers">
@@ -135,12 +159,7 @@ export function SubscriptionForm() {
             {preset.label}
           </button>
         ))}
-        <button
-          type="button"
-          className="small"
-          title="type.*.key from the fields above"
-          onClick={() => registerComposed(objectHistorySpec(parts))}
-        >
+        <button type="button" className="small" title="type.*.key from the fields above" onClick={registerObjectHistory}>
           Object history
         </button>
       </div>

@@ -1,3 +1,4 @@
+import { isUnsent } from '../../store/subscription-registry';
 import type { Subscription } from '../../store/subscription-registry';
 
 interface SubscriptionRowProps {
@@ -6,7 +7,11 @@ interface SubscriptionRowProps {
   onRetry(spec: string): void;
 }
 
-const STATUS_TITLES: Record<Subscription['status'], string> = {
+/** `unsent` is shown for a pending spec that never reached a server: no socket was open yet. */
+type ShownStatus = Subscription['status'] | 'unsent';
+
+const STATUS_TITLES: Record<ShownStatus, string> = {
+  unsent: 'not connected: sent when the socket opens',
   pending: 'sent, waiting for the server’s ack',
   active: 'acknowledged: nothing matching it is missed from here on',
   failed: 'no ack within 5 s (servers before v3.7 never ack)',
@@ -15,14 +20,15 @@ const STATUS_TITLES: Record<Subscription['status'], string> = {
 
 export function SubscriptionRow({ subscription, onDeregister, onRetry }: SubscriptionRowProps) {
   const { spec, status, count } = subscription;
+  const shown: ShownStatus = isUnsent(subscription) ? 'unsent' : status;
   return (
-    <li className="subscription-row" data-testid="subscription" data-spec={spec} data-status={status}>
-      <span className={`status-dot status-${status}`} title={STATUS_TITLES[status]} />
+    <li className="subscription-row" data-testid="subscription" data-spec={spec} data-status={shown}>
+      <span className={`status-dot status-${shown === 'unsent' ? 'idle' : shown}`} title={STATUS_TITLES[shown]} />
       <span className="spec mono" title={spec}>
         {spec}
       </span>
-      <span className="sub-status" title={STATUS_TITLES[status]}>
-        {status}
+      <span className="sub-status" title={STATUS_TITLES[shown]}>
+        {shown === 'unsent' ? 'not connected · sent on connect' : status}
       </span>
       <span className="count mono" data-testid="subscription-count" title="events matching this spec locally">
         {count}

@@ -8,10 +8,18 @@ import './timeline.css';
 /** Typing "50000" passes through "5"; wait until the user stops before shrinking the ring. */
 const CAPACITY_DEBOUNCE_MS = 700;
 
-/** Out-of-range or partial input is ignored; the field then shows the current capacity again. */
-function applyCapacity(store: InspectorStore, text: string): void {
+/**
+ * Out-of-range or partial input is not applied; the field then shows the current capacity again and
+ * the returned message says why (an empty string when applied).
+ */
+function applyCapacity(store: InspectorStore, text: string): string {
   const value = Number(text);
-  if (Number.isInteger(value) && value >= MIN_CAPACITY && value <= MAX_CAPACITY) store.getState().actions.setCapacity(value);
+  if (text.trim() !== '' && Number.isInteger(value) && value >= MIN_CAPACITY && value <= MAX_CAPACITY) {
+    store.getState().actions.setCapacity(value);
+    return '';
+  }
+  const kept = store.getState().capacity.toLocaleString('en-US');
+  return `${text.trim() || 'empty'} is not a whole number from ${MIN_CAPACITY} to ${MAX_CAPACITY.toLocaleString('en-US')}: kept ${kept}`;
 }
 
 /** Pause/Resume, Clear and the ring size. Pausing freezes the view only; buffering continues. */
@@ -22,18 +30,19 @@ export function BufferControls() {
   const capacity = useInspectorStore((state) => state.capacity);
   const [draft, setDraft] = useState(String(capacity));
   const [editing, setEditing] = useState(false);
+  const [capacityError, setCapacityError] = useState('');
   const ids = useId();
   const { actions } = store.getState();
 
   const commit = (text: string) => {
-    applyCapacity(store, text);
+    setCapacityError(applyCapacity(store, text));
     setEditing(false);
   };
 
   useEffect(() => {
     if (!editing) return undefined;
     const timer = setTimeout(() => {
-      applyCapacity(store, draft);
+      setCapacityError(applyCapacity(store, draft));
       setEditing(false);
     }, CAPACITY_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -74,7 +83,12 @@ export function BufferControls() {
         onBlur={() => {
           if (editing) commit(draft);
         }}
+        aria-invalid={capacityError !== ''}
+        aria-describedby={`${ids}-capacity-error`}
       />
+      <span id={`${ids}-capacity-error`} className="inline-error" role="alert" data-testid="capacity-error">
+        {capacityError}
+      </span>
     </form>
   );
 }

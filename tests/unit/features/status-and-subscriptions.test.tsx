@@ -32,7 +32,7 @@ describe('SubscriptionList', () => {
     ingestMachines(view, 3);
     const row = screen.getByRole('listitem');
     expect(row.getAttribute('data-spec')).toBe('machines.*.*');
-    expect(row.getAttribute('data-status')).toBe('pending');
+    expect(row.getAttribute('data-status')).toBe('unsent');
     expect(within(row).getByTestId('subscription-count').textContent).toBe('3');
     fireEvent.click(within(row).getByRole('button', { name: 'Deregister machines.*.*' }));
     // Not connected: nothing to tell the server, the entry goes at once.

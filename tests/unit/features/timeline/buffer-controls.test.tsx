@@ -16,3 +16,21 @@ describe('BufferControls', () => {
     expect(screen.queryByRole('button', { name: /^Resume/ })).toBeNull();
   });
 });
+
+describe('BufferControls capacity', () => {
+  it('says so when an out-of-range capacity is not applied, and clears the message on a valid one', () => {
+    const view = renderWithStore(<BufferControls />, { capacity: 1000 });
+    const input = screen.getByLabelText('Buffer capacity');
+    fireEvent.change(input, { target: { value: '10000000' } });
+    fireEvent.blur(input);
+    expect(view.store.getState().capacity).toBe(1000);
+    expect((input as HTMLInputElement).value).toBe('1000');
+    expect(screen.getByTestId('capacity-error').textContent).toBe('10000000 is not a whole number from 1 to 1,000,000: kept 1,000');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(input, { target: { value: '500' } });
+    fireEvent.blur(input);
+    expect(view.store.getState().capacity).toBe(500);
+    expect(screen.getByTestId('capacity-error').textContent).toBe('');
+  });
+});
