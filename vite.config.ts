@@ -50,6 +50,9 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // Relative asset URLs: `dist/` works from any path on a static host, not only at a web root. The
+  // socket worker's `new URL(..., import.meta.url)` and the demo's `./demo.json` are relative already.
+  base: './',
   plugins: [react(), contentSecurityPolicy()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

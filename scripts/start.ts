@@ -2,27 +2,19 @@
  * `npm start`: builds the inspector, serves it, starts the DRP simulator as a demo endpoint and
  * prints the URL to open. `npm run dev` does the same with Vite's dev server (hot reload).
  *
- * The demo credentials reach the page through `/demo.json` on the app's own origin (served only by
- * this script), never through the page URL: the brief forbids tokens or passwords in URLs.
+ * The demo credentials reach the page through `/demo.json` (demo-config-plugin.ts).
  */
-import { parseArgs } from 'node:util';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { build, createServer, preview, type Plugin } from 'vite';
+import { build, createServer, preview } from 'vite';
 import { startSimulator } from '../simulator/simulator';
+import { DEMO_PASSWORD, DEMO_USER, demoConfigPlugin } from './demo-config-plugin';
+import { parseStartArgs } from './start-options';
 
-const { values: args } = parseArgs({
-  options: {
-    dev: { type: 'boolean', default: false },
-    'sim-port': { type: 'string', default: '8092' },
-    'app-port': { type: 'string', default: '4173' },
-    rate: { type: 'string', default: '20' },
-    machines: { type: 'string', default: '50' },
-    tls: { type: 'boolean', default: false },
-  },
-});
-
-const DEMO_USER = 'rocketskates';
-const DEMO_PASSWORD = 'r0cketsk8ts';
+const parsed = parseStartArgs(process.argv.slice(2));
+if (parsed.kind !== 'run') {
+  (parsed.kind === 'help' ? console.log : console.error)(parsed.text);
+  process.exit(parsed.kind === 'help' ? 0 : 2);
+}
+const args = parsed.args;
 
 async function startDemoSimulator() {
   const common = { host: '127.0.0.1', tls: args.tls, rate: Number(args.rate), machines: Number(args.machines), seed: 1 };
@@ -34,20 +26,6 @@ async function startDemoSimulator() {
     console.warn(`port ${args['sim-port']} is busy; starting the simulator on a free port instead`);
     return startSimulator({ ...common, port: 0 });
   }
-}
-
-function demoConfigPlugin(endpoint: string): Plugin {
-  const serveDemoConfig = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    if (req.url?.split('?')[0] !== '/demo.json') return next();
-    res.setHeader('Content-Type', 'application/json');
-    res.setHeader('Cache-Control', 'no-store');
-    res.end(JSON.stringify({ endpoint, username: DEMO_USER, password: DEMO_PASSWORD, subscriptions: ['*.*.*'] }));
-  };
-  return {
-    name: 'drp-inspector-demo-config',
-    configureServer: (server) => void server.middlewares.use(serveDemoConfig),
-    configurePreviewServer: (server) => void server.middlewares.use(serveDemoConfig),
-  };
 }
 
 async function main() {

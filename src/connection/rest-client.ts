@@ -95,6 +95,16 @@ export interface DemoConfig {
   subscriptions: string[];
 }
 
+/**
+ * `npm start` marks its page with this meta (scripts/demo-config-plugin.ts). Without it there is no
+ * `./demo.json` to ask for: a static host answers 404, which the browser logs as an error.
+ */
+export const DEMO_META_NAME = 'drp-inspector-demo';
+
+export function demoAdvertised(doc: Pick<Document, 'querySelector'> | undefined = globalThis.document): boolean {
+  return doc?.querySelector(`meta[name="${DEMO_META_NAME}"]`) != null;
+}
+
 /** Returns null when there is no demo (404 or anything unexpected): that is the normal case. */
 export async function fetchDemoConfig(options: RestOptions = {}): Promise<DemoConfig | null> {
   const fetchImpl = options.fetchImpl ?? fetch;

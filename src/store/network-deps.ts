@@ -1,6 +1,6 @@
 import { openDrpSocket } from '../connection/drp-socket';
 import type { DrpSocket, DrpSocketHandlers } from '../connection/drp-socket';
-import { fetchDemoConfig, fetchInfo, fetchUserToken } from '../connection/rest-client';
+import { demoAdvertised, fetchDemoConfig, fetchInfo, fetchUserToken } from '../connection/rest-client';
 import type { DemoConfig, RestAuth, RestResult, ServerInfo, UserToken } from '../connection/rest-client';
 
 /**
@@ -18,5 +18,6 @@ export const browserNetwork: NetworkDeps = {
   openSocket: (url, handlers) => openDrpSocket(url, handlers),
   fetchInfo: (httpBase, auth) => fetchInfo(httpBase, auth),
   fetchUserToken: (httpBase, username, password, ttlSeconds) => fetchUserToken(httpBase, username, password, ttlSeconds),
-  fetchDemoConfig: () => fetchDemoConfig(),
+  // Asked for only where `npm start` advertised it: elsewhere the 404 would be a console error.
+  fetchDemoConfig: () => (demoAdvertised() ? fetchDemoConfig() : Promise.resolve(null)),
 };
