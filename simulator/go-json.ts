@@ -44,10 +44,46 @@ export function compareGoKeys(a: string, b: string): number {
   return a.length - b.length;
 }
 
+// A canonical array index: a JS object lists such keys first, whatever order they were added in.
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function sortGoKeys(keys: string[]): string[] {
+  keys.sort(); // UTF-16 order equals code point order unless a key holds a surrogate pair
+  return keys.some((key) => SURROGATE.test(key)) ? keys.sort(compareGoKeys) : keys;
+}
+
+/** Whether an object's own keys are in Go's map order and none is an array index. */
+function keysInGoOrder(keys: string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    if (ARRAY_INDEX.test(keys[i] as string)) return false;
+    if (i === 0) continue;
+    const previous = keys[i - 1] as string;
+    const key = keys[i] as string;
+    // UTF-16 `<` is Go's byte order except around surrogate pairs; those take the exact compare.
+    if (SURROGATE.test(previous) || SURROGATE.test(key) ? compareGoKeys(previous, key) >= 0 : previous >= key) return false;
+  }
+  return true;
+}
+
+/** Whether a map and everything below it already list their keys in Go's order. */
+function inGoOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(inGoOrder);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  return keysInGoOrder(keys) && keys.every((key) => inGoOrder(record[key]));
+}
+
 function encode(value: unknown, asMap: boolean, out: string[]): void {
   if (value === null || typeof value !== 'object') {
     // Strings, finite numbers and booleans as JSON.stringify writes them; NaN/Infinity become null.
     out.push(typeof value === 'number' && !Number.isFinite(value) ? 'null' : (JSON.stringify(value) ?? 'null'));
+    return;
+  }
+  // Fast path: a map already in Go's order (generators write them so) goes to V8's serializer.
+  if (asMap && inGoOrder(value)) {
+    out.push(JSON.stringify(value));
     return;
   }
   if (Array.isArray(value)) {
@@ -61,7 +97,7 @@ function encode(value: unknown, asMap: boolean, out: string[]): void {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).filter((key) => record[key] !== undefined && typeof record[key] !== 'function');
-  if (asMap) keys.sort(compareGoKeys);
+  if (asMap) sortGoKeys(keys);
   out.push('{');
   keys.forEach((key, i) => {
     if (i > 0) out.push(',');
@@ -76,11 +112,15 @@ function escapeForGo(json: string): string {
   return json.replace(GO_ESCAPED, (c) => GO_ESCAPES[c] as string);
 }
 
+function encodeWith(run: (out: string[]) => void): string {
+  const out: string[] = [];
+  run(out);
+  return escapeForGo(out.join(''));
+}
+
 /** A REST body or a struct-shaped value: insertion order, maps under Params/Meta sorted. */
 export function goJson(value: unknown): string {
-  const out: string[] = [];
-  encode(value, false, out);
-  return escapeForGo(out.join(''));
+  return encodeWith((out) => encode(value, false, out));
 }
 
 /** Whether an event's Object/Original is a Go struct (kept in order) or decoded `interface{}` (sorted). */
@@ -90,16 +130,16 @@ export function eventObjectIsStruct(type: string): boolean {
 
 /** One event frame: the `models.Event` struct, its payload encoded by `eventObjectIsStruct`. */
 export function goJsonEvent(event: { Type: string; Object?: unknown; Original?: unknown }): string {
-  const out: string[] = [];
   const asMap = !eventObjectIsStruct(event.Type);
   const record = event as Record<string, unknown>;
-  out.push('{');
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined);
-  keys.forEach((key, i) => {
-    if (i > 0) out.push(',');
-    out.push(JSON.stringify(key), ':');
-    encode(record[key], asMap && (key === 'Object' || key === 'Original'), out);
+  return encodeWith((out) => {
+    out.push('{');
+    const keys = Object.keys(record).filter((key) => record[key] !== undefined);
+    keys.forEach((key, i) => {
+      if (i > 0) out.push(',');
+      out.push(JSON.stringify(key), ':');
+      encode(record[key], asMap && (key === 'Object' || key === 'Original'), out);
+    });
+    out.push('}');
   });
-  out.push('}');
-  return escapeForGo(out.join(''));
 }
