@@ -1,18 +1,29 @@
 import type { TokenStore } from './tokens';
 import { findUser, type SimUser } from './users';
 
-export type AuthResult =
+/**
+ * How a user:password check ended, for the server's audit line (`frontend.go` `userAuth`): DRP audits
+ * every Basic attempt, a `?token=user:pass` included, since it is turned into a Basic header.
+ */
+export interface BasicAttempt {
+  name: string;
+  outcome: 'authenticated' | 'no-user' | 'bad-password';
+}
+
+export type AuthResult = (
   | { ok: true; user: SimUser }
   /** `challenge`: send `WWW-Authenticate: dr-provision` with the status (docs/reference/drp-protocol.md §1.3). */
-  | { ok: false; status: 401 | 403; challenge: boolean };
+  | { ok: false; status: 401 | 403; challenge: boolean }
+) & { basic?: BasicAttempt };
 
 const MISSING: AuthResult = { ok: false, status: 401, challenge: true };
-const BAD_PASSWORD: AuthResult = { ok: false, status: 403, challenge: false };
 const BAD_TOKEN: AuthResult = { ok: false, status: 403, challenge: true };
 
 function checkPassword(name: string, password: string): AuthResult {
   const user = findUser(name);
-  return user && user.password === password ? { ok: true, user } : BAD_PASSWORD;
+  if (!user) return { ok: false, status: 403, challenge: false, basic: { name, outcome: 'no-user' } };
+  if (user.password !== password) return { ok: false, status: 403, challenge: false, basic: { name, outcome: 'bad-password' } };
+  return { ok: true, user, basic: { name, outcome: 'authenticated' } };
 }
 
 function checkBearer(token: string, tokens: TokenStore): AuthResult {
@@ -36,12 +47,15 @@ function checkBasicHeader(encoded: string): AuthResult {
  */
 export function authenticate(authorization: string | undefined, queryToken: string | null, tokens: TokenStore): AuthResult {
   if (authorization !== undefined && authorization !== '') {
+    // Go's `strings.SplitN(header, " ", 2)`: the credentials are everything after the first space,
+    // untrimmed, so `Bearer  <token>` looks up " <token>" (403) and `Basic  <b64>` fails to decode (401).
     const space = authorization.indexOf(' ');
-    const scheme = space < 0 ? authorization : authorization.slice(0, space);
-    const credentials = space < 0 ? '' : authorization.slice(space + 1).trim();
+    if (space < 0) return MISSING; // malformed header: 401 per §1.3
+    const scheme = authorization.slice(0, space);
+    const credentials = authorization.slice(space + 1);
     if (scheme === 'Basic') return checkBasicHeader(credentials);
-    if (scheme === 'Bearer') return credentials ? checkBearer(credentials, tokens) : MISSING;
-    return MISSING; // malformed header: 401 per §1.3
+    if (scheme === 'Bearer') return checkBearer(credentials, tokens);
+    return MISSING;
   }
   if (!queryToken) return MISSING;
   const colon = queryToken.indexOf(':');

@@ -3,10 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DrpEvent } from '../src/protocol/event';
 import { isPlainObject } from '../src/protocol/plain-object';
 import { authenticate } from './auth';
+import { clientIpOf, type FrontendAudit } from './auth-audit';
 import type { Clock } from './clock';
 import { parseControlCommand, type ControlCommand } from './control';
 import { applyCors, BodyError, modelsError, readJsonBody, sendEmpty, sendError, sendJson } from './http-util';
 import { buildInfo } from './info';
+import { isJsonContentType, mediaTypeOf } from './json-patch';
 import { isStoredType } from './model-keys';
 import { handleObjects } from './object-routes';
 import type { ObjectStore } from './object-store';
@@ -22,6 +24,8 @@ export interface RouteDeps {
   control: (command: ControlCommand) => Promise<unknown>;
   stats: () => unknown;
   log: (line: string) => void;
+  /** Publishes `log.audit.frontend` for each Basic attempt, as DRP's `userAuth` does (absent: no audit). */
+  audit?: FrontendAudit;
 }
 
 /** Default token lifetime when `ttl` is absent: 1 hour (docs/reference/drp-protocol.md §1.4). */
@@ -67,6 +71,9 @@ export const GO_ZERO_TIME = '0001-01-01T00:00:00Z';
  */
 async function postEvent(req: IncomingMessage, res: ServerResponse, user: SimUser, deps: RouteDeps): Promise<void> {
   if (!claimsCover(user.claims, 'events', 'post', '*')) return sendError(res, modelsError(403, 'AUTH', ['Forbidden'], 'events'));
+  const contentType = req.headers['content-type'];
+  if (!isJsonContentType(contentType))
+    return sendError(res, modelsError(400, 'POST', [`Invalid content type: ${mediaTypeOf(contentType)}`]));
   const body = await readJsonBody(req);
   if (!isPlainObject(body)) return sendError(res, modelsError(400, 'API_ERROR', ['event must be a JSON object'], 'events'));
   for (const field of ['Time', 'Type', 'Action', 'Key'] as const) {
@@ -89,6 +96,7 @@ async function postEvent(req: IncomingMessage, res: ServerResponse, user: SimUse
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: RouteDeps): Promise<void> {
   const auth = authenticate(req.headers.authorization, url.searchParams.get('token'), deps.tokens);
+  deps.audit?.record(auth.basic, clientIpOf(req.socket.remoteAddress));
   if (!auth.ok) return sendEmpty(res, auth.status, auth.challenge ? { 'WWW-Authenticate': 'dr-provision' } : {});
   const user = auth.user;
   const rest = url.pathname.slice('/api/v3/'.length);
@@ -123,7 +131,7 @@ async function handleSim(req: IncomingMessage, res: ServerResponse, url: URL, de
 export function createRequestHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     applyCors(req, res);
-    if (req.method === 'OPTIONS') return sendEmpty(res, 204);
+    if (req.method === 'OPTIONS') return sendEmpty(res, 200);
     const url = new URL(req.url ?? '/', 'http://simulator');
     if (url.pathname === '/') {
       const text = 'DRP endpoint simulator. API under /api/v3, events at /api/v3/ws, control at /sim/control.\n';

@@ -1,3 +1,5 @@
+import { scopesInfo } from './claim-model';
+
 export const SIM_VERSION = 'v4.14.0-sim';
 
 export interface InfoInput {
@@ -49,8 +51,38 @@ export function buildInfo(input: InfoInput): Record<string, unknown> {
       'workflows',
       'event-stream-list-filters',
     ],
-    scopes: {},
+    scopes: scopesInfo(),
     License: { Contact: '', Owner: 'simulator', Licenses: [] },
     errors: [],
+    // A lone endpoint: HA off, but (since v4.6) a member of a single-node consensus cluster.
+    ha_enabled: false,
+    ha_virtual_address: '',
+    ha_is_active: true,
+    ha_status: 'Up',
+    ha_active_id: 'drp-simulator',
+    ha_passive_state: [],
+    ClusterState: clusterState(),
+  };
+}
+
+/**
+ * `models.ClusterState`: the embedded `GlobalHaState` fields (untagged, so capitalised) and `Nodes`
+ * (`models/ha-state.go`). What a real single node reports in `Token` and `Roots` (secrets) and in
+ * `Nodes` is not confirmed from public code: they are left empty here.
+ */
+function clusterState(): Record<string, unknown> {
+  return {
+    LoadBalanced: false,
+    Enabled: false,
+    ConsensusEnabled: false,
+    ConsensusJoin: '',
+    VirtAddr: '',
+    ServerHostname: '',
+    ActiveUri: '',
+    Token: '',
+    HaID: '',
+    Valid: false,
+    Roots: [],
+    Nodes: [],
   };
 }

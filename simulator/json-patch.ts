@@ -4,41 +4,50 @@ import jsonpatch, { type Operation } from 'fast-json-patch';
 import { isPlainObject } from '../src/protocol/plain-object';
 
 /**
- * PATCH bodies as the simulator accepts them: an RFC 6902 JSON Patch array (what the DRP CLI and UX
- * send, `Content-Type: application/json` or `application/json-patch+json`) and an RFC 7396 merge
- * object (`application/merge-patch+json`). RFC 6902 is applied by fast-json-patch; DRP's rules sit on
- * top: the patch is all or nothing, and any operation that fails, a failed `test` included, is a
- * 409 Conflict (docs/reference/drp-protocol.md §4.2: PATCH emits `update`, so a failed one emits nothing).
+ * PATCH bodies as DRP takes them: an RFC 6902 JSON Patch array (what the DRP CLI and UX send),
+ * applied by fast-json-patch. DRP's rules sit on top: the patch is all or nothing, and any operation
+ * that fails, a failed `test` included, is a 409 Conflict with `Type` `PATCH` and the messages
+ * `Patch error at line <n>: …` and `Patch line: <op>` (the v4 client's API tests;
+ * docs/reference/drp-protocol.md §4.2: PATCH emits `update`, so a failed one emits nothing).
  */
 export class PatchError extends Error {
-  /** 400: the body is not a patch at all; 409: an operation failed; 415: not a patch content type. */
+  /** 400: the body is not a patch at all; 409: an operation failed. */
   constructor(
-    readonly code: 400 | 409 | 415,
+    readonly code: 400 | 409,
     message: string,
+    readonly messages: string[] = [message],
   ) {
     super(message);
   }
 }
 
-export type PatchFormat = 'json-patch' | 'merge-patch';
+/**
+ * DRP's `assureContentType(c, "application/json")`: the request's media type must *contain*
+ * `application/json`, case-insensitively, so `application/json-patch+json` passes and
+ * `application/merge-patch+json` does not (there is no merge patch on DRP).
+ */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  const mediaType = (contentType ?? '').split(';')[0].trim();
+  return mediaType.toLowerCase().includes('application/json');
+}
 
-/** The patch format a request's Content-Type names, or null when PATCH does not take that type. */
-export function patchFormat(contentType: string | undefined): PatchFormat | null {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (mediaType === 'application/json' || mediaType === 'application/json-patch+json') return 'json-patch';
-  if (mediaType === 'application/merge-patch+json') return 'merge-patch';
-  return null;
+/** gin's `c.ContentType()`: the media type without parameters, as the 400 message quotes it. */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim();
 }
 
 // fast-json-patch also knows a private `_get` op; a client may only send the six of RFC 6902 §4.
 const RFC_6902_OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
-function describeFailure(error: unknown, patch: readonly unknown[]): string {
-  if (!(error instanceof jsonpatch.JsonPatchError)) return `Patch error: ${(error as Error).message}`;
-  // The library's message appends the whole document; the first line and the op are enough.
-  const op = patch[error.index ?? -1] as { op?: unknown; path?: unknown } | undefined;
-  const where = op ? ` (operation ${error.index}: ${String(op.op)} ${String(op.path)})` : '';
-  return `Patch error: ${error.message.split('\n')[0]}${where}`;
+function failure(index: number, reason: string, patch: readonly unknown[]): PatchError {
+  const first = `Patch error at line ${index}: ${reason}`;
+  return new PatchError(409, first, [first, `Patch line: ${JSON.stringify(patch[index] ?? null)}`]);
+}
+
+function describeFailure(error: unknown, patch: readonly unknown[]): PatchError {
+  if (!(error instanceof jsonpatch.JsonPatchError)) return failure(0, (error as Error).message, patch);
+  // The library's message appends the whole document; its first line is the reason.
+  return failure(error.index ?? 0, error.message.split('\n')[0], patch);
 }
 
 /** Applies an RFC 6902 patch to a copy of `target`; `target` is never touched, even when an op fails. */
@@ -46,7 +55,7 @@ export function applyJsonPatch<T extends object>(target: T, patch: unknown): T {
   if (!Array.isArray(patch)) throw new PatchError(400, 'a JSON Patch must be an array of operations');
   patch.forEach((op: unknown, index) => {
     if (!isPlainObject(op) || typeof op.op !== 'string' || !RFC_6902_OPS.has(op.op)) {
-      throw new PatchError(409, `Patch error: operation ${index} is not an RFC 6902 operation`);
+      throw failure(index, 'not an RFC 6902 operation', patch);
     }
   });
   let result: unknown;
@@ -58,26 +67,8 @@ export function applyJsonPatch<T extends object>(target: T, patch: unknown): T {
   } catch (error) {
     // Everything applyPatch throws is about the input: JsonPatchError, or the TypeError of its
     // `__proto__` ban.
-    throw new PatchError(409, describeFailure(error, patch));
+    throw describeFailure(error, patch);
   }
-  if (!isPlainObject(result)) throw new PatchError(409, 'Patch error: the result is not an object');
+  if (!isPlainObject(result)) throw failure(0, 'the result is not an object', patch);
   return result as T;
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function merge(target: Json, patch: Json): Json {
-  if (!isPlainObject(patch)) return structuredClone(patch);
-  const base: { [key: string]: Json } = isPlainObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete base[key];
-    else base[key] = merge(base[key] ?? null, value);
-  }
-  return base;
-}
-
-/** RFC 7396 JSON Merge Patch: objects merge recursively, null deletes, anything else replaces. */
-export function applyMergePatch<T extends object>(target: T, patch: unknown): T {
-  if (!isPlainObject(patch)) throw new PatchError(400, 'a merge patch must be a JSON object');
-  return merge(structuredClone(target) as unknown as Json, patch as Json) as unknown as T;
 }

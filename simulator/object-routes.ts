@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPlainObject } from '../src/protocol/plain-object';
 import { modelsError, readJsonBody, sendError, sendJson } from './http-util';
-import { applyJsonPatch, applyMergePatch, PatchError, patchFormat } from './json-patch';
+import { applyJsonPatch, isJsonContentType, mediaTypeOf, PatchError } from './json-patch';
 import { decodeIntoModel } from './model-fields';
 import { keyOf, type DrpObject } from './model-keys';
 import { StoreError, type ObjectStore } from './object-store';
@@ -54,6 +54,12 @@ export async function handleObjects(r: ObjectRequest): Promise<void> {
     return sendError(res, modelsError(403, 'AUTH', ['Forbidden'], type, key ?? ''));
   }
   const principal = `user:${user.name}`;
+  // DRP's `assureDecode` refuses a body that is not JSON before reading it (POST, PUT and PATCH):
+  // 400 with only Type and Code filled.
+  const contentType = req.headers['content-type'];
+  if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && !isJsonContentType(contentType)) {
+    return sendError(res, modelsError(400, method, [`Invalid content type: ${mediaTypeOf(contentType)}`]));
+  }
   try {
     if (key === null && action === 'list') {
       const items = store.list(type).sort((a, b) => keyOf(type, a).localeCompare(keyOf(type, b)));
@@ -77,21 +83,17 @@ export async function handleObjects(r: ObjectRequest): Promise<void> {
         let next: DrpObject;
         if (method === 'PUT') next = await readObject(req);
         else {
-          const format = patchFormat(req.headers['content-type']);
-          // A patch must say it is JSON: a form post or a text body is refused before it is read.
-          if (!format) {
-            const sent = req.headers['content-type'] ?? 'none';
-            return sendError(res, modelsError(415, method, [`Invalid content type: ${sent}`], type, key));
-          }
-          const body = await readJsonBody(req);
-          next = format === 'merge-patch' ? applyMergePatch(current, body) : applyJsonPatch(current, body);
+          next = applyJsonPatch(current, await readJsonBody(req));
         }
         // PUT and PATCH results are decoded into the model like any body (model-fields.ts).
         return sendJson(res, 200, store.replace(type, key, decodeIntoModel(type, next), principal));
       }
     }
   } catch (error) {
-    if (error instanceof StoreError || error instanceof PatchError) {
+    if (error instanceof PatchError) {
+      return sendError(res, modelsError(error.code, error.code === 409 ? 'PATCH' : method, error.messages, type, key ?? ''));
+    }
+    if (error instanceof StoreError) {
       return sendError(res, modelsError(error.code, error.code === 404 ? method : 'ValidationError', [error.message], type, key ?? ''));
     }
     throw error;

@@ -80,8 +80,11 @@ describe('PATCH with an RFC 6902 JSON Patch (docs/reference/drp-protocol.md §4.
       { op: 'test', path: '/Params/a', value: 999 },
     ]);
     expect(failing.status).toBe(409);
-    expect(failing.body).toMatchObject({ Model: 'profiles', Key: 'patch-test', Code: 409 });
-    expect((failing.body as { Messages: string[] }).Messages[0]).toMatch(/test/i);
+    expect(failing.body).toMatchObject({ Model: 'profiles', Key: 'patch-test', Type: 'PATCH', Code: 409 });
+    // The v4 client's API tests: "Patch error at line <n>: …" then "Patch line: <the op>".
+    const messages = (failing.body as { Messages: string[] }).Messages;
+    expect(messages[0]).toMatch(/^Patch error at line 1: .*test/i);
+    expect(messages[1]).toBe('Patch line: {"op":"test","path":"/Params/a","value":999}');
     expect(await stored('patch-test')).toEqual(before);
 
     // If the failed patch had been stored or published, this update's Original would show it.
@@ -118,23 +121,18 @@ describe('PATCH with an RFC 6902 JSON Patch (docs/reference/drp-protocol.md §4.
     expect((await patch('patch-bad', '[{')).status).toBe(400);
   });
 
-  it('refuses a content type that is not JSON with 415, before reading the body', async () => {
+  it('refuses a content type without application/json with 400, before reading the body, as DRP does', async () => {
     const before = await createProfile('patch-type', { a: 1 });
     const ops = [{ op: 'replace', path: '/Params/a', value: 2 }];
-    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/merge-patch+json']) {
       const answer = await patch('patch-type', ops, contentType);
-      expect(answer.status, contentType).toBe(415);
-      expect(answer.body).toEqual({
-        Model: 'profiles',
-        Key: 'patch-type',
-        Type: 'PATCH',
-        Messages: [`Invalid content type: ${contentType}`],
-        Code: 415,
-      });
+      expect(answer.status, contentType).toBe(400);
+      expect(answer.body).toEqual({ Model: '', Key: '', Type: 'PATCH', Messages: [`Invalid content type: ${contentType}`], Code: 400 });
     }
     expect(await stored('patch-type')).toEqual(before);
-    // Parameters after the media type are fine.
+    // DRP tests that the media type contains application/json; parameters after it are fine.
     expect((await patch('patch-type', ops, 'application/json; charset=utf-8')).status).toBe(200);
+    expect((await patch('patch-type', [{ op: 'replace', path: '/Params/a', value: 3 }], 'Application/JSON-Patch+JSON')).status).toBe(200);
   });
 
   it('unescapes RFC 6901 pointers: ~1 is "/", ~0 is "~"', async () => {
@@ -149,15 +147,5 @@ describe('PATCH with an RFC 6902 JSON Patch (docs/reference/drp-protocol.md §4.
     ]);
     expect(answer.status).toBe(200);
     expect((await stored('patch-escape')).Params).toEqual({ 'a/b': 'slash', '~1': 'tilde-one', 'new/key~': true });
-  });
-});
-
-describe('PATCH with an RFC 7396 merge object', () => {
-  it('merges with application/merge-patch+json; a non-object body is a 400', async () => {
-    await createProfile('merge-a', { x: 1, y: { z: 2 } });
-    const merged = await patch('merge-a', { Params: { x: null, y: { w: 3 } } }, 'application/merge-patch+json');
-    expect(merged.status).toBe(200);
-    expect((merged.body as Profile).Params).toEqual({ y: { z: 2, w: 3 } });
-    expect((await patch('merge-a', [1], 'application/merge-patch+json')).status).toBe(400);
   });
 });

@@ -51,10 +51,12 @@ describe('per-event permission filter (docs/reference/drp-protocol.md §3.1)', (
     });
     expect(posted.status).toBe(204);
     await viewer.waitForEvent((e) => e.Type === 'beeblebrox', 'the posted event');
+    // The superuser's Basic-auth POST is audited first (log.audit.frontend), and that reaches the viewer too.
     expect(names(viewer)).toEqual([
       'log.info.frontend',
       'static.serve./files/x',
       'tftp.serve.lpxelinux.0',
+      'log.audit.frontend',
       'beeblebrox.zaphod.heart-of-gold',
     ]);
     const refused = await api(sim.httpUrl, '/api/v3/events', {
