@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { candidates } from './diff-candidates';
 import type { DiffCandidate } from './diff-candidates';
-import { byteLength, makeMachine, reparse } from './drp-machine-factory';
+import { applyProvisioningStep, byteLength, makeMachine, reparse } from './drp-machine-factory';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- bench mutations reach deep into generated objects
 
@@ -57,24 +57,8 @@ function machineWithInventory(): DiffCase {
 function megabyteMachines(): DiffCase {
   const before = makeMachine({ seed: 3, inventoryBytes: 1_000_000 });
   const after = reparse(before) as Obj;
-  const packages = inventory(after).Packages as Obj[];
-  const openssl = packages[1200];
-  const removed = packages[2400];
-  after.CurrentTask = 9;
-  after.Stage = 'centos-8-complete';
+  const { upgraded: openssl, removed } = applyProvisioningStep(after, { upgraded: 1200, removed: 2400 });
   after.Meta.icon = 'check';
-  after.Params['inventory/check-time'] = '2021-08-30T14:02:11Z';
-  inventory(after).Network.Interfaces.unshift({
-    Name: 'bond0',
-    HardwareAddr: 'b8:59:9f:2a:11:f0',
-    MTU: 9000,
-    Flags: ['up'],
-    Addrs: [],
-    Speed: 20000,
-    Driver: 'bonding',
-  });
-  openssl.Version = '9.9.9';
-  packages.splice(2400, 1);
   const pkg = 'Params.gohai-inventory.Packages';
   return {
     name: 'two ~1 MB machines, 7 changes',

@@ -14,7 +14,7 @@ import { diffObjects } from '../src/lib/json-diff';
 import type { BenchClient } from './bench-clients';
 import { newBenchPage } from './bench-browser';
 import { clickAndTime, installClickTimer } from './click-timer';
-import { makeMachine, reparse } from './drp-machine-factory';
+import { applyProvisioningStep, makeMachine, reparse } from './drp-machine-factory';
 import { armTarget, readCount, startFrames, stopFrames } from './page-probes';
 import { longTaskTotals, maxOf, median, percentile, sleep } from './stats';
 
@@ -30,21 +30,7 @@ export interface MegabytePair {
 export function megabytePair(): MegabytePair {
   const before = makeMachine({ seed: 7, inventoryBytes: 1_000_000 }) as Machine;
   const after = reparse(before);
-  const inventory = after.Params['gohai-inventory'];
-  after.CurrentTask = 9;
-  after.Stage = 'centos-8-complete';
-  after.Params['inventory/check-time'] = '2021-08-30T14:02:11Z';
-  inventory.Packages[1000].Version = '9.9.9';
-  inventory.Packages.splice(2000, 1);
-  inventory.Network.Interfaces.unshift({
-    Name: 'bond0',
-    HardwareAddr: 'b8:59:9f:2a:11:f0',
-    MTU: 9000,
-    Flags: ['up'],
-    Addrs: [],
-    Speed: 20000,
-    Driver: 'bonding',
-  });
+  applyProvisioningStep(after, { upgraded: 1000, removed: 2000 });
   return { before, after, bytes: JSON.stringify(after).length };
 }
 

@@ -1,7 +1,7 @@
 import { macAddress } from '../simulator/gohai-inventory';
 import { buildMachine } from '../simulator/machine-factory';
 import { Prng } from '../simulator/prng';
-import type { WorkflowDef } from '../simulator/workflows';
+import { workflowByName, type WorkflowDef } from '../simulator/workflows';
 
 /**
  * Deterministic, realistic DRP machine objects for the diff benchmarks: the simulator's machine
@@ -93,31 +93,34 @@ export function gohaiInventory(rng: Prng, targetBytes: number): Record<string, u
 }
 
 /** Discovery and an OS install in one task list (docs/reference/drp-protocol.md §6.1: provisioning runs 20–40 tasks). */
-const PROVISIONING: WorkflowDef = {
-  name: 'centos-8-base',
-  os: 'centos-8',
-  tasks: [
-    'stage:discover',
-    'bootenv:sledgehammer',
-    'enforce-sledgehammer',
-    'set-machine-ip-in-sledgehammer',
-    'reserve-dhcp-address',
-    'ssh-access',
-    'gohai',
-    'inventory-minimal',
-    'raid-reset',
-    'bios-configure',
-    'stage:centos-8-install',
-    'bootenv:centos-8-install',
-    'centos-drp-only-repos',
-    'set-hostname',
-    'network-config',
-    'ansible-apply',
-    'drp-agent',
-    'stage:complete',
-    'bootenv:local',
-  ],
-};
+const PROVISIONING: WorkflowDef = provisioningWorkflow();
+
+/**
+ * The simulator's discovery and CentOS install workflows joined into one list, with the tasks a
+ * provisioned lab machine also runs (inventory, RAID/BIOS, network, ansible): the same 19 tasks the
+ * bench always used, so its object sizes stay comparable across runs.
+ */
+function provisioningWorkflow(): WorkflowDef {
+  const discover = workflowByName('discover-base').tasks;
+  const install = workflowByName('centos-8-base');
+  const withoutWait = discover.filter((task) => task !== 'stage:sledgehammer-wait');
+  const beforeAgent = install.tasks.slice(0, install.tasks.indexOf('ssh-access'));
+  const fromAgent = install.tasks.slice(install.tasks.indexOf('drp-agent'));
+  return {
+    name: install.name,
+    os: install.os,
+    tasks: [
+      ...withoutWait,
+      'inventory-minimal',
+      'raid-reset',
+      'bios-configure',
+      ...beforeAgent,
+      'network-config',
+      'ansible-apply',
+      ...fromAgent,
+    ],
+  };
+}
 
 export interface MachineOptions {
   seed: number;
@@ -147,3 +150,34 @@ export function reparse<T>(value: T): T {
 }
 
 export const byteLength = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+
+type MutableMachine = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- edits reach deep into generated objects
+
+/**
+ * One provisioning step on a machine with a gohai inventory, in place: the next task and stage, a
+ * new check-time param, package `upgraded` at version 9.9.9, package `removed` gone, and a bond
+ * interface in front of the others. Returns the two packages so a caller can name their paths.
+ */
+export function applyProvisioningStep(
+  machine: MutableMachine,
+  packageIndexes: { upgraded: number; removed: number },
+): { upgraded: MutableMachine; removed: MutableMachine } {
+  const inventory = machine.Params['gohai-inventory'];
+  const upgraded = inventory.Packages[packageIndexes.upgraded];
+  const removed = inventory.Packages[packageIndexes.removed];
+  machine.CurrentTask = 9;
+  machine.Stage = 'centos-8-complete';
+  machine.Params['inventory/check-time'] = '2021-08-30T14:02:11Z';
+  upgraded.Version = '9.9.9';
+  inventory.Packages.splice(packageIndexes.removed, 1);
+  inventory.Network.Interfaces.unshift({
+    Name: 'bond0',
+    HardwareAddr: 'b8:59:9f:2a:11:f0',
+    MTU: 9000,
+    Flags: ['up'],
+    Addrs: [],
+    Speed: 20000,
+    Driver: 'bonding',
+  });
+  return { upgraded, removed };
+}

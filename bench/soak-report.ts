@@ -82,7 +82,7 @@ export function trend(points: readonly { atSeconds: number; valueMb: number }[])
   };
 }
 
-/** The second half of the run, counted from when the ring was full (the brief: "once the ring is full"). */
+/** The second half of the run, counted from when the ring was full (the soak target reads memory "once the ring is full": before that, growth is the ring filling). */
 export function secondHalf(run: SoakRun): SoakSample[] {
   const last = run.samples[run.samples.length - 1];
   if (!last || run.ringFullAtSeconds === null) return [];
