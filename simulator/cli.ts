@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- --port 8092 [--tls] [--rate 20] [--machines 50] [--seed 1] [--host 127.0.0.1]`
+ * `npm run sim -- --port 8092 [--tls] [--rate 20] [--machines 50] [--seed 1] [--host 127.0.0.1]
+ *  [--tz Z|+02:00|local|Europe/Berlin] [--drop-stalled-readers]`
  * Runs the DRP simulator until SIGINT/SIGTERM. See docs/simulator.md.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20' },
     machines: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
+    tz: { type: 'string', default: 'Z' },
+    'drop-stalled-readers': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -30,7 +33,9 @@ function intOption(name: string, text: string, min: number): number {
 
 async function main(): Promise<void> {
   if (values.help) {
-    console.log('usage: npm run sim -- [--port 8092] [--host 127.0.0.1] [--tls] [--rate 20] [--machines 50] [--seed 1] [--quiet]');
+    console.log(
+      'usage: npm run sim -- [--port 8092] [--host 127.0.0.1] [--tls] [--rate 20] [--machines 50] [--seed 1] [--tz Z] [--drop-stalled-readers] [--quiet]',
+    );
     return;
   }
   const sim = await startSimulator({
@@ -40,6 +45,8 @@ async function main(): Promise<void> {
     rate: intOption('rate', values.rate, 0),
     machines: intOption('machines', values.machines, 0),
     seed: intOption('seed', values.seed, 0),
+    tz: values.tz,
+    dropStalledReaders: values['drop-stalled-readers'],
     log: values.quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   console.log(`DRP simulator listening`);
@@ -48,6 +55,9 @@ async function main(): Promise<void> {
   console.log(`  users      ${DEMO_USERS.map((u) => `${u.name} / ${u.password} (${u.roles.join(',')})`).join('; ')}`);
   console.log(`  control    POST ${sim.httpUrl}/sim/control   stats: GET ${sim.httpUrl}/sim/stats`);
   console.log(`  workload   ${values.rate} events/s from ${values.machines} machines, seed ${values.seed}`);
+  console.log(
+    `  times      zone ${values.tz}; stalled readers ${values['drop-stalled-readers'] ? 'dropped after the 10 s write deadline' : 'buffered'}`,
+  );
   if (values.tls) console.log(`  TLS        self-signed; open ${sim.httpUrl}/ in the browser and accept the certificate first`);
   console.log('Ctrl+C stops it.');
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { goJson } from './go-json';
 
 /** DRP's error body, `models.Error` (docs/reference/drp-protocol.md §1.3). */
 export interface ModelsError {
@@ -14,7 +15,7 @@ export function modelsError(code: number, type: string, messages: string[], mode
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = goJson(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -38,7 +39,9 @@ const EXPOSE_HEADERS =
  * AllowCredentials), applied to every route before authentication. Like gin-contrib/cors, only
  * requests that carry an `Origin` get the headers, and the origin is answered with `*` rather than
  * echoed: a browser then refuses `credentials: 'include'`, which is also what a real endpoint does,
- * so the inspector must send an explicit Authorization header (that works, see §1.6).
+ * so the inspector must send an explicit Authorization header (that works, see §1.6). A preflight
+ * is answered 200 with no body (`handlePreflight`; the status follows the issue's reading of the
+ * gin-contrib/cors version DRP pins, which is not confirmed here).
  */
 export function applyCors(req: IncomingMessage, res: ServerResponse): void {
   if (!req.headers.origin) return;
@@ -48,7 +51,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
   if (req.method === 'OPTIONS') {
     res.setHeader('Access-Control-Allow-Methods', ALLOW_METHODS);
     res.setHeader('Access-Control-Allow-Headers', ALLOW_HEADERS);
-    res.setHeader('Access-Control-Max-Age', String(12 * 3600));
+    // DRP's cors.Config sets no MaxAge, so gin-contrib/cors sends no Access-Control-Max-Age.
   }
 }
 

@@ -2,10 +2,11 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DrpEvent } from '../src/protocol/event';
-import { systemClock } from './clock';
+import { createSystemClock, type TimeZoneSpec } from './clock';
 import type { ControlCommand } from './control';
 import { EventHub } from './event-hub';
-import type { ConnectionStats } from './hub-connection';
+import type { ConnectionStats, TransportTimings } from './hub-connection';
+import { FrontendAudit } from './auth-audit';
 import { createRequestHandler } from './http-routes';
 import { ObjectStore } from './object-store';
 import type { Pacer } from './pacer';
@@ -17,7 +18,7 @@ import { handleUpgrade, WS_PATH } from './upgrade';
 import { Workload } from './workload';
 
 export type { ControlCommand } from './control';
-export type { ConnectionStats } from './hub-connection';
+export type { ConnectionStats, TransportTimings } from './hub-connection';
 
 export interface SimulatorOptions {
   /** Default 127.0.0.1. */
@@ -32,6 +33,18 @@ export interface SimulatorOptions {
   rate?: number;
   /** Simulated machines. Default 50. */
   machines?: number;
+  /**
+   * The zone event times are written in (DRP uses the server's local zone, §4.1): `Z` (default),
+   * an offset like `+02:00`, `local`, or an IANA name like `Europe/Berlin`.
+   */
+  tz?: TimeZoneSpec;
+  /**
+   * Drop a client that stops reading, like melody's 10 s write deadline (§7.4). Default false: the
+   * simulator buffers (up to 256 messages) and resumes, which the demo and e2e tests rely on.
+   */
+  dropStalledReaders?: boolean;
+  /** melody's ping period, pong wait and write deadline; shortened in tests, DRP's by default. */
+  timings?: Partial<Omit<TransportTimings, 'dropStalledReaders'>>;
   log?: (line: string) => void;
 }
 
@@ -80,10 +93,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? '127.0.0.1';
   const seed = opts.seed ?? 1;
   const log = opts.log ?? (() => {});
-  const clock = systemClock;
+  const clock = createSystemClock(opts.tz);
   const startedAt = Date.now();
 
-  const hub = new EventHub({ clock, log });
+  const hub = new EventHub({ clock, log, timings: { ...opts.timings, dropStalledReaders: opts.dropStalledReaders ?? false } });
   const publish = (event: DrpEvent): void => hub.publish(event);
   const store = new ObjectStore(publish, clock);
   seedStore(store, seed, opts.machines ?? 50);
@@ -94,9 +107,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const stats = (): SimStats => ({ connections: hub.stats(), published: hub.published, uptimeMs: Date.now() - startedAt });
 
   let port = 0;
-  const handler = createRequestHandler({ store, tokens, clock, port: () => port, publish, control, stats, log });
+  const audit = new FrontendAudit(publish, clock);
+  const handler = createRequestHandler({ store, tokens, clock, port: () => port, publish, control, stats, log, audit });
   const server: Server = opts.tls ? createHttpsServer(await createSelfSignedCert(), handler) : createHttpServer(handler);
-  server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { hub, tokens }));
+  server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { hub, tokens, audit }));
   try {
     port = await listen(server, opts.port ?? 0, host);
   } catch (error) {
