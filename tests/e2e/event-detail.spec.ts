@@ -107,4 +107,39 @@ test.describe('event detail', () => {
     await expect(updates.nth(0)).toContainText('1 change: Params.bar');
     await expect(updates.nth(1)).toContainText('1 change: Params.bar');
   });
+
+  test('secrets masked in every tab until the one toggle reveals them; a delete reads "deleted" with the object', async ({
+    inspector,
+    sim,
+    page,
+  }) => {
+    const uuid = '3f0e6d2a-7c41-4b8e-9a55-0000de1e7ed1';
+    await inspector.openConnected();
+    await inspector.register(`machines.*.${uuid}`);
+    await simRest(sim, 'POST', 'machines', { Uuid: uuid, Name: 'e2e-secret.lab.example.com', Secret: 'e2e-machine-secret' });
+    await simRest(sim, 'DELETE', `machines/${uuid}`);
+    await inspector.expectTimelineCount(2, 2);
+
+    await inspector.row({ action: 'create', key: uuid }).click();
+    const mask = inspector.detail().getByRole('checkbox', { name: 'Mask secrets' });
+    await expect(mask).toBeChecked();
+    await expect(inspector.tabPanel()).toContainText('Secret');
+    await expect(inspector.tabPanel()).not.toContainText('e2e-machine-secret');
+    await inspector.showTab('Raw');
+    await expect(inspector.rawJson()).not.toContainText('e2e-machine-secret');
+    await mask.uncheck();
+    await expect(inspector.rawJson()).toContainText('e2e-machine-secret');
+    await inspector.showTab('Object');
+    await expect(inspector.tabPanel()).toContainText('e2e-machine-secret');
+    await mask.check();
+    await expect(inspector.tabPanel()).not.toContainText('e2e-machine-secret');
+
+    await inspector.row({ action: 'delete', key: uuid }).click();
+    await inspector.showTab('Diff');
+    await expect(inspector.diffStatus()).toHaveText('deleted');
+    await expect(inspector.diffEntries()).toHaveCount(0);
+    await expect(inspector.tabPanel()).toContainText('e2e-secret.lab.example.com');
+    await expect(inspector.tabPanel()).not.toContainText('e2e-machine-secret');
+    expect(await page.getByRole('checkbox', { name: 'Mask secrets', exact: true }).count()).toBe(1);
+  });
 });

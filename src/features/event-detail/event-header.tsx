@@ -9,18 +9,19 @@ interface EventHeaderProps {
 
 /** Type / Action / Key / Principal / time / size of the selected event, as plain text (clipped: values are untrusted). */
 export function EventHeader({ record }: EventHeaderProps) {
-  const fields: [string, string][] = [
-    ['Type', record.type],
-    ['Action', record.action],
-    ['Key', record.key],
-    ['Principal', record.principal === '' ? '—' : record.principal],
-    ['Time', record.time ? `${formatDrpTime(record.time)} (${record.timeText})` : record.timeText],
-    ['Size', formatBytes(record.bytes)],
+  // [label, value, wide]: wide fields take a whole line of the header grid.
+  const fields: [string, string, boolean][] = [
+    ['Type', record.type, false],
+    ['Action', record.action, false],
+    ['Size', formatBytes(record.bytes), false],
+    ['Key', record.key, true],
+    ['Principal', record.principal === '' ? '—' : record.principal, true],
+    ['Time', record.time ? `${formatDrpTime(record.time)} (${record.timeText})` : record.timeText, true],
   ];
   return (
     <dl className="detail-header" data-testid="detail-header">
-      {fields.map(([label, value]) => (
-        <div key={label} className="detail-header__field">
+      {fields.map(([label, value, wide]) => (
+        <div key={label} className={`detail-header__field${wide ? ' detail-header__field--wide' : ''}`}>
           <dt>{label}</dt>
           <dd title={clipText(value)}>{clipText(value)}</dd>
         </div>
