@@ -36,6 +36,17 @@ async function main(): Promise<void> {
     await inspector.showTab('Object');
     await page.screenshot({ path: `${OUT}/object.png` });
 
+    // The smallest window the layout is made for, and a common one (tests/e2e/layout.spec.ts checks their geometry).
+    await inspector.filterFacet('type').fill('');
+    await inspector.row({ type: 'machines', action: 'update' }).last().click();
+    for (const { width, height } of [
+      { width: 1024, height: 700 },
+      { width: 1400, height: 900 },
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${OUT}/layout-${width}x${height}.png` });
+    }
+
     const failing = new InspectorPage(await browser.newPage({ viewport: { width: 1440, height: 500 } }), app, sim);
     await failing.open();
     await failing.connectWithPassword('rocketskates', 'wrong-password');
