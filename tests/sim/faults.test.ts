@@ -142,4 +142,16 @@ describe('burst', () => {
     const stats = await api(sim.httpUrl, '/sim/stats', { auth: null });
     expect(stats.body).toMatchObject({ connections: [{ id: expect.any(Number), user: 'rocketskates', registrations: ['*.*.*'] }] });
   });
+
+  it('drop-stalled-readers is off by default, switches over HTTP and rejects bad fields', async () => {
+    expect(sim.stats().connections[0]).toMatchObject({ writerStopped: false, pings: 0 });
+    const post = (body: unknown) => api(sim.httpUrl, '/sim/control', { method: 'POST', auth: null, body: JSON.stringify(body) });
+    const on = await post({ action: 'drop-stalled-readers', enabled: true });
+    expect(on).toMatchObject({ status: 200, body: { dropStalledReaders: true, writeDeadlineMs: 10_000, pongWaitMs: 60_000 } });
+    expect((await post({ action: 'drop-stalled-readers' })).status).toBe(400);
+    expect((await post({ action: 'drop-stalled-readers', enabled: 'yes' })).status).toBe(400);
+    expect((await post({ action: 'drop-stalled-readers', enabled: true, writeDeadlineMs: 0 })).status).toBe(400);
+    const off = await post({ action: 'drop-stalled-readers', enabled: false, writeDeadlineMs: 2_000 });
+    expect(off.body).toEqual({ dropStalledReaders: false, writeDeadlineMs: 2_000, pongWaitMs: 60_000 });
+  });
 });
