@@ -1,6 +1,7 @@
 import { diffObjects } from '../lib/json-diff';
 import type { DiffEntry } from '../lib/json-diff';
 import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
+import { DisplayNames } from './display-names';
 import type { EventBuffer } from './event-buffer';
 
 /**
@@ -32,10 +33,20 @@ export type EventDiff =
   | { status: 'deleted' }
   | { status: 'unavailable'; reason: DiffUnavailableReason };
 
+/** A single change's values, as short previews (`undefined` for the side an added/removed entry lacks). */
+export interface ChangeValues {
+  change: DiffEntry['kind'];
+  before?: string;
+  after?: string;
+}
+
 /** What a timeline row says about its event. */
 export type ChangeSummary =
-  /** `changes` entries against Original or the previous version; `paths`: the first few ('' is the whole object). */
-  | { kind: 'compared'; changes: number; paths: readonly string[] }
+  /**
+   * `changes` entries against Original or the previous version; `paths`: the first few ('' is the
+   * whole object); `values`: only when there is exactly one change, its before and after.
+   */
+  | { kind: 'compared'; changes: number; paths: readonly string[]; values?: ChangeValues }
   | { kind: 'first' }
   | { kind: 'evicted' }
   /** The event is too large to parse for a row; the Diff tab compares it on request. */
@@ -48,7 +59,15 @@ export type ChangeSummary =
   /** Nothing to say: the event is gone, or it has neither Original nor an earlier version to compare. */
   | { kind: 'none' };
 
+/**
+ * What makes a row stand out: a job whose `State` is `failed`, a machine whose `Runnable` turned
+ * false in this event, a `delete` event.
+ */
+export type RowHighlight = 'failed' | 'not-runnable' | 'deleted';
+
 const DIFF_CACHE_LIMIT = 32;
+/** A value preview in a row: enough for a number, a state, a short name. */
+const VALUE_PREVIEW_CHARS = 40;
 const SUMMARY_CACHE_LIMIT = 5000;
 /** A row shows the first few changed paths; the rest are counted. */
 const SUMMARY_PATH_LIMIT = 3;
@@ -76,8 +95,23 @@ class BoundedCache<K, V> {
   }
 }
 
-function clip(text: string): string {
-  return text.length > SUMMARY_TEXT_LIMIT ? `${text.slice(0, SUMMARY_TEXT_LIMIT - 1)}…` : text;
+function clip(text: string, limit = SUMMARY_TEXT_LIMIT): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
+/** `5`, `failed`, `""`, `{…}`: a row shows values, not trees. */
+function previewValue(value: unknown): string {
+  if (typeof value === 'string') return value === '' ? '""' : clip(value, VALUE_PREVIEW_CHARS);
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[…${value.length}]`;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0 ? '{}' : '{…}';
+  return String(value);
+}
+
+function changeValues(entry: DiffEntry): ChangeValues {
+  const values: ChangeValues = { change: entry.kind };
+  if (entry.kind !== 'added') values.before = previewValue(entry.before);
+  if (entry.kind !== 'removed') values.after = previewValue(entry.after);
+  return values;
 }
 
 /**
@@ -99,9 +133,25 @@ export class EventDiffs {
   private readonly buffer: EventBuffer;
   private readonly diffs = new BoundedCache<string, EventDiff>(DIFF_CACHE_LIMIT);
   private readonly summaries = new BoundedCache<number, ChangeSummary>(SUMMARY_CACHE_LIMIT);
+  /** Highlights found by parsing (failed, not-runnable); computed with the summary, so as lazily. */
+  private readonly highlights = new BoundedCache<number, RowHighlight | null>(SUMMARY_CACHE_LIMIT);
+  /** Learns names from the objects the summaries parse (display-names.ts). */
+  readonly names: DisplayNames;
 
-  constructor(buffer: EventBuffer) {
+  constructor(buffer: EventBuffer, names: DisplayNames = new DisplayNames()) {
     this.buffer = buffer;
+    this.names = names;
+  }
+
+  /**
+   * The row's highlight: `deleted` from the header at once; `failed` and `not-runnable` need the
+   * parsed object, so they are known once the row's summary is (undefined until then, or if none).
+   */
+  highlight(seq: number): RowHighlight | undefined {
+    const record = this.buffer.get(seq);
+    if (!record) return undefined;
+    if (record.action === 'delete') return 'deleted';
+    return this.highlights.get(seq) ?? undefined;
   }
 
   /** The diff of event `seq` against `base`; computed once per (seq, base) while it stays cached. */
@@ -185,14 +235,18 @@ export class EventDiffs {
     // Original is the exact "before" of this operation; the previous buffered event may be older.
     // Not through the diff cache: scrolling through rows must not push out the detail pane's diff.
     const diff = this.compute(seq, record.hasOriginal ? 'original' : 'previous');
+    this.learnFromObject(seq, diff.status === 'compared' ? diff.entries : []);
     switch (diff.status) {
-      case 'compared':
-        // Only the paths are kept: 5,000 cached summaries must not hold the diffed values.
-        return {
+      case 'compared': {
+        // Only paths and short previews are kept: 5,000 cached summaries must not hold the diffed trees.
+        const summary: ChangeSummary = {
           kind: 'compared',
           changes: diff.entries.length,
           paths: diff.entries.slice(0, SUMMARY_PATH_LIMIT).map((entry) => entry.path),
         };
+        if (diff.entries.length === 1) summary.values = changeValues(diff.entries[0]);
+        return summary;
+      }
       case 'first':
         return { kind: 'first' };
       case 'evicted':
@@ -202,5 +256,20 @@ export class EventDiffs {
       default:
         return { kind: 'none' };
     }
+  }
+
+  /** The summary has just parsed the event (payloads are cached): take its name and highlight. */
+  private learnFromObject(seq: number, entries: readonly DiffEntry[]): void {
+    const record = this.buffer.get(seq);
+    const object = this.buffer.payloadOf(seq)?.object;
+    if (!record || typeof object !== 'object' || object === null) return;
+    this.names.noteObject(record.type, record.key, object);
+    const fields = object as Record<string, unknown>;
+    let highlight: RowHighlight | null = null;
+    if (record.type === 'jobs' && fields.State === 'failed') highlight = 'failed';
+    else if (record.type === 'machines' && entries.some((entry) => entry.path === 'Runnable' && entry.after === false)) {
+      highlight = 'not-runnable';
+    }
+    this.highlights.set(seq, highlight);
   }
 }

@@ -1,6 +1,7 @@
 import type { EventBuffer, PreviousVersion } from './event-buffer';
 import { EventDiffs } from './event-diffs';
-import type { ChangeSummary, DiffBase, EventDiff } from './event-diffs';
+import type { ChangeSummary, DiffBase, EventDiff, RowHighlight } from './event-diffs';
+import type { DisplayNames } from './display-names';
 import type { EventRecord } from './event-record';
 
 export type { PreviousVersion } from './event-buffer';
@@ -81,5 +82,15 @@ export class EventReader {
   /** A timeline row's summary, computed on first call (it parses the event) and cached by seq. */
   changeSummary(seq: number): ChangeSummary {
     return this.diffs.changeSummary(seq);
+  }
+
+  /** What makes the row stand out (failed job, machine no longer Runnable, delete); see event-diffs.ts. */
+  highlight(seq: number): RowHighlight | undefined {
+    return this.diffs.highlight(seq);
+  }
+
+  /** Machine and job names learned from parsed objects (display-names.ts), for every view that shows a Key. */
+  get displayNames(): DisplayNames {
+    return this.diffs.names;
   }
 }

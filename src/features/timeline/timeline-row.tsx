@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { clipText } from '../../lib/clip-text';
 import { formatDrpTime } from '../../lib/format-time-of-day';
 import { useEventReader } from '../../store/store-context';
@@ -22,8 +22,12 @@ export const timelineRowId = (seq: number): string => `timeline-row-${seq}`;
  * memo keeps the rows already on screen from re-rendering when the list appends below them.
  */
 export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected }: TimelineRowProps) {
-  const record = useEventReader().record(seq);
+  const events = useEventReader();
+  const record = events.record(seq);
   const summary = useChangeSummary(seq);
+  // Names are learned as summaries parse objects; a row re-renders when one is learned.
+  const names = events.displayNames;
+  useSyncExternalStore(names.subscribe, names.getVersion);
   if (!record) return null; // evicted between the list update and this render
 
   // Clipped: a hostile frame may carry a megabyte-long Key, which must not reach layout.
@@ -32,6 +36,10 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
   const action = clipText(record.action);
   const key = clipText(record.key);
   const principal = clipText(record.principal);
+  const keyName = names.keyLabel(record.type, record.key);
+  const principalName = names.principalLabel(record.principal);
+  // Known once the summary has parsed the event (deletes at once): event-diffs.ts.
+  const highlight = events.highlight(seq);
   return (
     <div
       id={timelineRowId(seq)}
@@ -43,7 +51,10 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
       data-type={type}
       data-action={action}
       data-key={key}
-      className={`timeline-row timeline-row--${actionToneOf(record.action)}${selected ? ' timeline-row--selected' : ''}`}
+      data-highlight={highlight}
+      className={`timeline-row timeline-row--${actionToneOf(record.action)}${highlight ? ` timeline-row--${highlight}` : ''}${
+        selected ? ' timeline-row--selected' : ''
+      }`}
       style={{ top }}
     >
       <span className="timeline-cell timeline-cell--time" title={clipText(record.timeText)}>
@@ -51,11 +62,12 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
       </span>
       <span className="timeline-cell timeline-cell--type">{type}</span>
       <span className="timeline-cell timeline-cell--action">{action}</span>
-      <span className="timeline-cell timeline-cell--key" title={key}>
-        {key}
+      {/* The name where one is known, the full Key (and Principal) in the tooltip. */}
+      <span className="timeline-cell timeline-cell--key" title={keyName === undefined ? key : `${keyName}\n${key}`}>
+        {keyName ?? key}
       </span>
       <span className="timeline-cell timeline-cell--principal" title={principal}>
-        {principal}
+        {principalName ?? principal}
       </span>
       <span className="timeline-cell timeline-cell--summary" title={summary}>
         {summary ?? '…'}

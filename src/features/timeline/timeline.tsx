@@ -4,7 +4,9 @@ import { EMPTY_TIMELINE_FILTER } from '../../store/timeline-view';
 import type { TimelineFilter } from '../../store/timeline-view';
 import { ExportControls } from './export-controls';
 import { TimelineFilterBar } from './timeline-filter-bar';
+import { TimelineHeader } from './timeline-header';
 import { TimelineList } from './timeline-list';
+import { useColumnWidths } from './use-column-widths';
 import { useDebouncedValue } from './use-debounced-value';
 import { useSlashFocus } from './use-slash-focus';
 import { useTimelineView } from './use-timeline-view';
@@ -24,9 +26,10 @@ export function Timeline() {
   const gaps = useInspectorStore((state) => state.gaps);
   const textInputRef = useRef<HTMLInputElement>(null);
   useSlashFocus(textInputRef);
+  const columns = useColumnWidths();
 
   return (
-    <section className="pane-column timeline" aria-label="Timeline">
+    <section className={`pane-column timeline${columns.resized ? ' timeline--resized' : ''}`} aria-label="Timeline" style={columns.style}>
       <TimelineFilterBar filter={draft} onChange={setDraft} error={view.error} textInputRef={textInputRef} />
       <div className="timeline-status">
         <span data-testid="timeline-count">
@@ -35,14 +38,7 @@ export function Timeline() {
         {paused && <span className="timeline-status__paused"> (paused)</span>}
         <ExportControls view={view} />
       </div>
-      <div className="timeline-header" aria-hidden="true">
-        <span>Time</span>
-        <span>Type</span>
-        <span>Action</span>
-        <span>Key</span>
-        <span>Principal</span>
-        <span>Change</span>
-      </div>
+      <TimelineHeader columns={columns} />
       <TimelineList view={view} version={version} gaps={gaps} selectedSeq={selectedSeq} onSelect={select} />
     </section>
   );

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ChangeValues } from '../../../src/store/event-diffs';
 import { eventFrame as frame, seedWalkthrough } from '../support/frames';
 import { createTestStore } from '../support/test-store';
 
 const setup = (capacity = 100) => createTestStore({ capacity });
 
-const oneChange = (path: string) => ({ kind: 'compared', changes: 1, paths: [path] });
+/** A single change keeps its values (short previews) for the row: `CurrentTask 2 → 3`. */
+const oneChange = (path: string, values: ChangeValues) => ({ kind: 'compared', changes: 1, paths: [path], values });
 
 describe('events.diff vs the previous version', () => {
   it('shows the seed walkthrough as Params.bar "blatz" added, then removed', () => {
@@ -80,8 +82,8 @@ describe('events.changeSummary', () => {
     const { events, ingest } = setup();
     ingest(...seedWalkthrough());
     expect(events.changeSummary(1)).toEqual({ kind: 'first' });
-    expect(events.changeSummary(2)).toEqual(oneChange('Params.bar'));
-    expect(events.changeSummary(3)).toEqual(oneChange('Params.bar'));
+    expect(events.changeSummary(2)).toEqual(oneChange('Params.bar', { change: 'added', after: 'blatz' }));
+    expect(events.changeSummary(3)).toEqual(oneChange('Params.bar', { change: 'removed', before: 'blatz' }));
   });
 
   it('prefers Original over the previous buffered event', () => {
@@ -90,7 +92,7 @@ describe('events.changeSummary', () => {
       frame('machines', 'update', 'a', { Stage: 's1', CurrentTask: 1 }),
       frame('machines', 'update', 'a', { Stage: 's2', CurrentTask: 3 }, { Stage: 's2', CurrentTask: 2 }),
     );
-    expect(events.changeSummary(2)).toEqual(oneChange('CurrentTask'));
+    expect(events.changeSummary(2)).toEqual(oneChange('CurrentTask', { change: 'changed', before: '2', after: '3' }));
   });
 
   it('says when the previous version was evicted', () => {
@@ -126,8 +128,52 @@ describe('events.changeSummary', () => {
     ingest(frame('machines', 'update', 'a', { v: 1 }), frame('machines', 'update', 'a', { v: 2 }));
     expect(events.peekChangeSummary(2)).toBeUndefined();
     const summary = events.changeSummary(2);
-    expect(summary).toEqual(oneChange('v'));
+    expect(summary).toEqual(oneChange('v', { change: 'changed', before: '1', after: '2' }));
     expect(events.peekChangeSummary(2)).toBe(summary);
+  });
+});
+
+describe('row highlights and display names, learned with the summary', () => {
+  it('marks failed jobs, machines that stopped being Runnable, and deletes', () => {
+    const { events, ingest } = setup();
+    ingest(
+      frame('machines', 'update', 'm1', { Name: 'rack-01', Runnable: true }),
+      frame('machines', 'update', 'm1', { Name: 'rack-01', Runnable: false }),
+      frame('jobs', 'update', 'j1', { Machine: 'm1', Task: 'gohai', State: 'failed' }),
+      frame('jobs', 'update', 'j2', { Machine: 'm1', Task: 'gohai', State: 'finished' }),
+      frame('machines', 'delete', 'm1', { Name: 'rack-01', Runnable: false }),
+      frame('machines', 'update', 'm2', { Name: 'rack-02', Runnable: false }),
+    );
+    // Deletes are known from the header; the others once the row's summary has parsed the event.
+    expect(events.highlight(5)).toBe('deleted');
+    expect(events.highlight(3)).toBeUndefined();
+    for (let seq = 1; seq <= 6; seq += 1) events.changeSummary(seq);
+    expect([1, 2, 3, 4, 5, 6].map((seq) => events.highlight(seq))).toEqual([
+      undefined,
+      'not-runnable',
+      'failed',
+      undefined,
+      'deleted',
+      // First version seen: nothing says it "became" not Runnable.
+      undefined,
+    ]);
+  });
+
+  it('names machines by Name, jobs by machine name and task, runners by machine name', () => {
+    const { events, ingest } = setup();
+    ingest(
+      frame('jobs', 'update', 'j1', { Machine: 'uuid-m1', Task: 'gohai' }),
+      frame('machines', 'update', 'uuid-m1', { Name: 'rack-01' }),
+    );
+    const names = events.displayNames;
+    expect(names.keyLabel('machines', 'uuid-m1')).toBeUndefined();
+    events.changeSummary(1);
+    expect(names.keyLabel('jobs', 'j1')).toBe('uuid-m1 · gohai');
+    events.changeSummary(2);
+    expect(names.keyLabel('machines', 'uuid-m1')).toBe('rack-01');
+    expect(names.keyLabel('jobs', 'j1')).toBe('rack-01 · gohai');
+    expect(names.principalLabel('runner:uuid-m1')).toBe('runner:rack-01');
+    expect(names.principalLabel('user:rocketskates')).toBeUndefined();
   });
 });
 

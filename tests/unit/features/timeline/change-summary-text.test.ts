@@ -14,6 +14,18 @@ describe('changeSummaryText', () => {
     expect(changeSummaryText({ kind: 'compared', changes: 1, paths: [''] })).toBe('1 change: (whole object)');
   });
 
+  it('shows the values of a single change', () => {
+    expect(
+      changeSummaryText({ kind: 'compared', changes: 1, paths: ['CurrentTask'], values: { change: 'changed', before: '5', after: '6' } }),
+    ).toBe('CurrentTask 5 → 6');
+    expect(changeSummaryText({ kind: 'compared', changes: 1, paths: ['Params.x'], values: { change: 'added', after: '5' } })).toBe(
+      'Params.x added: 5',
+    );
+    expect(changeSummaryText({ kind: 'compared', changes: 1, paths: ['Params.y'], values: { change: 'removed', before: 'a' } })).toBe(
+      'Params.y removed (was a)',
+    );
+  });
+
   it('words the other summaries exactly as the timeline shows them', () => {
     expect(changeSummaryText({ kind: 'first' })).toBe('first version seen');
     expect(changeSummaryText({ kind: 'evicted' })).toBe('previous version evicted');
