@@ -97,9 +97,6 @@ export function createSystemClock(tz: TimeZoneSpec = 'Z'): Clock {
   };
 }
 
-/** The system clock in UTC (`Z`). */
-export const systemClock: Clock = createSystemClock();
-
 /** A clock that only moves when told to; for deterministic tests and replays. */
 export function fixedClock(startMs: number, stepMs = 0): Clock {
   let now = startMs;
