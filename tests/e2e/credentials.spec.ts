@@ -37,7 +37,11 @@ test.describe('credentials', () => {
     const traces = await pageTraces(page);
     expect(traces).not.toContain(token);
     expect(traces).not.toContain(DEMO_PASSWORD);
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    // Only what is not secret is remembered (endpoint, username, subscription lists).
+    expect(await page.evaluate(() => [Object.keys(localStorage).sort(), sessionStorage.length])).toEqual([
+      ['drp-inspector.connection', 'drp-inspector.subscriptions'],
+      0,
+    ]);
     expect(await page.context().cookies()).toEqual([]);
     // The UI shows a masked form only.
     await expect(page.locator('body')).toContainText(`token ${token.slice(0, 4)}…`);

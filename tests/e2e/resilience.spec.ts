@@ -50,14 +50,15 @@ test.describe('reconnect', () => {
       await expect(statusBarConnection(page)).toHaveText('reconnecting');
       await expect(countdown(page)).toHaveText(/^(reconnecting in \d+ s|reconnecting \(attempt 1\)…)$/);
 
-      // At least one attempt fails against the stopped server before it comes back.
-      await expect(countdown(page)).toHaveAttribute('data-attempt', '2', { timeout: 15_000 });
-      await expect(inspector.connectionError()).toContainText('reconnect attempt 1 failed: unreachable');
+      // At least one attempt fails against the stopped server before it comes back (the first comes
+      // after 100–300 ms, so a loaded machine may first see a later one).
+      await expect(countdown(page)).toHaveAttribute('data-attempt', /^([2-9]|\d\d+)$/, { timeout: 15_000 });
+      await expect(inspector.connectionError()).toContainText(/reconnect attempt \d+ failed: unreachable/);
       const beforeGap = await inspector.receivedCount();
       sim = await ownSimulator(port);
 
-      // Backoff after two failures is at most 9 s (reconnect-policy.ts); then the register goes out again.
-      await expect(inspector.subscription(spec)).toHaveAttribute('data-status', 'active', { timeout: 30_000 });
+      // Backoff grows at most 3× per failure up to 30 s (reconnect-policy.ts); then the register goes out again.
+      await expect(inspector.subscription(spec)).toHaveAttribute('data-status', 'active', { timeout: 40_000 });
       expect(sim.stats().connections.map((connection) => connection.registrations)).toEqual([[spec]]);
       await expect(statusBarConnection(page)).toHaveText('open');
       await expect(page.getByTestId('reconnect-count')).toHaveText('1');
@@ -102,7 +103,7 @@ test.describe('reconnect', () => {
       await inspector.openConnected();
       await inspector.register('profiles.*.*');
       await sim.close();
-      await expect(countdown(page)).toHaveAttribute('data-attempt', '2', { timeout: 15_000 });
+      await expect(countdown(page)).toHaveAttribute('data-attempt', /^([2-9]|\d\d+)$/, { timeout: 15_000 });
       sim = await ownSimulator(port);
       await page.getByRole('button', { name: 'Reconnect now', exact: true }).click();
       await expect(statusBarConnection(page)).toHaveText('open');

@@ -117,4 +117,35 @@ test.describe('subscriptions', () => {
     await expect(inspector.row({ key: 'sub-dereg-b' })).toHaveCount(2);
     await expect(inspector.subscription(kept).getByTestId('subscription-count')).toHaveText('2');
   });
+
+  test('a spec registered before connecting reads "not connected", and goes out on connect', async ({ inspector, page }) => {
+    const spec = 'machines.*.sub-early-1';
+    await inspector.open();
+    await inspector.submitSubscription(spec);
+    await expect(inspector.subscription(spec)).toHaveAttribute('data-status', 'unsent');
+    await expect(inspector.subscription(spec)).toContainText('not connected');
+    expect(inspector.simRegistrationsWith(spec)).toBeUndefined();
+    await inspector.connectWithPassword();
+    await expect(inspector.subscription(spec)).toHaveAttribute('data-status', 'active');
+    expect(inspector.simRegistrationsWith(spec)).toEqual([spec]);
+    await expect(page.getByTestId('subscription-error')).toBeEmpty();
+  });
+
+  test('a duplicate register and an Object history covered by *.*.* say so and send nothing', async ({ inspector, page }) => {
+    await inspector.openConnected();
+    await inspector.register('machines.*.sub-dup-1');
+    await inspector.submitSubscription('machines.*.sub-dup-1');
+    await expect(page.getByTestId('subscription-notice')).toHaveText('machines.*.sub-dup-1 is already registered: not sent again');
+
+    await page.getByRole('button', { name: 'Everything', exact: true }).click();
+    await expect(inspector.subscription('*.*.*')).toHaveAttribute('data-status', 'active');
+    await page.getByLabel('Type', { exact: true }).fill('machines');
+    await page.getByLabel('Key', { exact: true }).fill('sub-dup-2');
+    await page.getByRole('button', { name: 'Object history', exact: true }).click();
+    await expect(page.getByTestId('subscription-notice')).toHaveText(
+      'machines.*.sub-dup-2 is already covered by *.*.*: not registered again',
+    );
+    await expect(inspector.subscription('machines.*.sub-dup-2')).toHaveCount(0);
+    expect(inspector.simRegistrationsWith('machines.*.sub-dup-1')).toEqual(['machines.*.sub-dup-1', '*.*.*']);
+  });
 });

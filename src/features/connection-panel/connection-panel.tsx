@@ -4,6 +4,7 @@ import { previewEndpoint } from '../../store/endpoint-preview';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { ConnectionStatus } from './connection-status';
 import { initialEndpointFromUrl } from './initial-endpoint';
+import { readRememberedConnection, writeRememberedConnection } from './remembered-connection';
 import { REMEMBERED_TOKEN_KEY, readRememberedToken, writeRememberedToken } from './remembered-token';
 import { SecretInput } from './secret-input';
 import { useDemoAutoConnect } from './use-demo-auto-connect';
@@ -18,10 +19,12 @@ import './connection-panel.css';
 export function ConnectionPanel() {
   const store = useInspectorStoreApi();
   const status = useInspectorStore((state) => state.connection.status);
-  const [endpoint, setEndpoint] = useState(initialEndpointFromUrl);
+  const [remembered] = useState(readRememberedConnection);
+  // A link's ?endpoint= wins over the endpoint remembered from the last Connect.
+  const [endpoint, setEndpoint] = useState(() => initialEndpointFromUrl() || remembered.endpoint);
   const [rememberedToken] = useState(readRememberedToken);
   const [rememberToken, setRememberToken] = useState(() => rememberedToken !== '');
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(remembered.username);
   const tokenRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const ids = useId();
@@ -44,6 +47,7 @@ export function ConnectionPanel() {
     if (connectLocked) return;
     const { actions } = store.getState();
     const token = tokenRef.current?.value.trim() ?? '';
+    writeRememberedConnection({ endpoint, username });
     if (token !== '') {
       writeRememberedToken(rememberToken ? token : null);
       void actions.connect({ endpoint, auth: 'token', token });

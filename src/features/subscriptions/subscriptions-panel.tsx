@@ -1,4 +1,5 @@
 import { SubscriptionForm } from './subscription-form';
+import { ReregisterPrompt } from './reregister-prompt';
 import { SubscriptionList } from './subscription-list';
 import './subscriptions.css';
 
@@ -7,6 +8,7 @@ export function SubscriptionsPanel() {
     <section className="subscriptions-panel">
       <h2>Subscriptions</h2>
       <SubscriptionForm />
+      <ReregisterPrompt />
       <SubscriptionList />
     </section>
   );
