@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DrpEvent } from '../src/protocol/event';
-import { createSystemClock, type TimeZoneSpec } from './clock';
+import { createSystemClock, type Clock, type TimeZoneSpec } from './clock';
 import type { ControlCommand } from './control';
 import { EventHub } from './event-hub';
 import type { ConnectionStats, TransportTimings } from './hub-connection';
@@ -38,6 +38,8 @@ export interface SimulatorOptions {
    * an offset like `+02:00`, `local`, or an IANA name like `Europe/Berlin`.
    */
   tz?: TimeZoneSpec;
+  /** Where "now" comes from; default the system clock in `tz`. Tests pass one they can move forward (token expiry). */
+  clock?: Clock;
   /**
    * Drop a client that stops reading, like melody's 10 s write deadline (§7.4). Default false: the
    * simulator buffers (up to 256 messages) and resumes, which the demo and e2e tests rely on.
@@ -93,7 +95,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? '127.0.0.1';
   const seed = opts.seed ?? 1;
   const log = opts.log ?? (() => {});
-  const clock = createSystemClock(opts.tz);
+  const clock = opts.clock ?? createSystemClock(opts.tz);
   const startedAt = Date.now();
 
   const hub = new EventHub({ clock, log, timings: { ...opts.timings, dropStalledReaders: opts.dropStalledReaders ?? false } });
