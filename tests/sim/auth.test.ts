@@ -112,7 +112,9 @@ describe('token grant (§1.4)', () => {
     const clock: Clock = { nowMs: () => system.nowMs() + skewMs, timestamp: () => system.timestamp() };
     const timed = await startSimulator({ machines: 1, clock });
     try {
-      const granted = await api(timed.httpUrl, '/api/v3/users/rocketskates/token?ttl=60', { auth: basicHeader(ADMIN.user, ADMIN.password) });
+      const granted = await api(timed.httpUrl, '/api/v3/users/rocketskates/token?ttl=60', {
+        auth: basicHeader(ADMIN.user, ADMIN.password),
+      });
       const token = (granted.body as { Token: string }).Token;
       expect((await api(timed.httpUrl, '/api/v3/info', { auth: `Bearer ${token}` })).status).toBe(200);
       const early = await connect(`${timed.wsUrl}?token=${token}`);
