@@ -1,5 +1,6 @@
 import { diffObjects } from '../lib/json-diff';
 import type { DiffEntry } from '../lib/json-diff';
+import { maskDiffEntries } from '../lib/mask-secrets';
 import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
 import { DisplayNames } from './display-names';
 import type { EventBuffer } from './event-buffer';
@@ -49,6 +50,8 @@ export type ChangeSummary =
   | { kind: 'compared'; changes: number; paths: readonly string[]; values?: ChangeValues }
   | { kind: 'first' }
   | { kind: 'evicted' }
+  /** A `delete` event: its Object is the deleted object's last state, nothing to compare. */
+  | { kind: 'deleted' }
   /** The event is too large to parse for a row; the Diff tab compares it on request. */
   | { kind: 'large-event'; bytes: number }
   /** The previous version it would be compared with is too large. */
@@ -223,11 +226,22 @@ export class EventDiffs {
     return undefined;
   }
 
+  /** The one entry of `diff` with its secrets masked, against the objects it compared. */
+  private maskedEntry(seq: number, diff: Extract<EventDiff, { status: 'compared' }>): DiffEntry {
+    const payload = this.buffer.payloadOf(seq);
+    const before = diff.base === 'original' ? payload?.original : this.buffer.payloadOf(diff.baseSeq)?.object;
+    return maskDiffEntries(diff.entries.slice(0, 1), before, payload?.object)[0];
+  }
+
   private computeSummary(seq: number): ChangeSummary {
     const record = this.buffer.get(seq);
     if (!record) return { kind: 'none' };
     const large = this.largeSummary(seq);
     if (large !== undefined) return large;
+    if (record.action === 'delete') {
+      this.learnFromObject(seq, []);
+      return { kind: 'deleted' };
+    }
     if (record.type === 'log' || record.type === 'static' || record.type === 'tftp') {
       const text = pseudoTypeText(record.type, this.buffer.payloadOf(seq)?.object);
       if (text !== undefined) return { kind: 'event-text', text };
@@ -244,7 +258,8 @@ export class EventDiffs {
           changes: diff.entries.length,
           paths: diff.entries.slice(0, SUMMARY_PATH_LIMIT).map((entry) => entry.path),
         };
-        if (diff.entries.length === 1) summary.values = changeValues(diff.entries[0]);
+        // A row has no reveal toggle: a changed Secret reads `•••••••• → ••••••••` there.
+        if (diff.entries.length === 1) summary.values = changeValues(this.maskedEntry(seq, diff));
         return summary;
       }
       case 'first':
@@ -261,7 +276,13 @@ export class EventDiffs {
   /** The summary has just parsed the event (payloads are cached): take its name and highlight. */
   private learnFromObject(seq: number, entries: readonly DiffEntry[]): void {
     const record = this.buffer.get(seq);
-    const object = this.buffer.payloadOf(seq)?.object;
+    let object: unknown;
+    try {
+      object = this.buffer.payloadOf(seq)?.object;
+    } catch (error) {
+      if (error instanceof RangeError) return; // nested too deeply to parse: no name, no highlight
+      throw error;
+    }
     if (!record || typeof object !== 'object' || object === null) return;
     this.names.noteObject(record.type, record.key, object);
     const fields = object as Record<string, unknown>;

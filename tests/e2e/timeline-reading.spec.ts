@@ -90,6 +90,7 @@ test.describe('timeline: reading rows', () => {
     await expect(rows.nth(1)).toHaveAttribute('data-highlight', 'failed');
     await expect(rows.nth(2)).toHaveAttribute('data-highlight', 'not-runnable');
     await expect(rows.nth(3)).toHaveAttribute('data-highlight', 'deleted');
+    await expect(rows.nth(3).locator('.timeline-cell--summary')).toHaveText('deleted');
     await expect(rows.nth(0)).not.toHaveAttribute('data-highlight');
   });
 

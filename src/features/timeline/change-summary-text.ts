@@ -32,6 +32,8 @@ export function changeSummaryText(summary: ChangeSummary): string {
       return 'first version seen';
     case 'evicted':
       return 'previous version evicted';
+    case 'deleted':
+      return 'deleted';
     case 'large-event':
       return `large event (${formatBytes(summary.bytes)}): see the Diff tab`;
     case 'large-previous':

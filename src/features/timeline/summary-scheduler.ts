@@ -72,14 +72,18 @@ export class SummaryScheduler {
     const budget = Math.min(SLICE_BUDGET_MS, Math.max(1, timeRemaining()));
     // Newest first; at least one per slice, so a slow summary cannot stall the queue.
     const order = [...this.waiting.keys()].sort((a, b) => b - a);
-    for (const seq of order) {
-      const done = this.waiting.get(seq);
-      if (done === undefined) continue;
-      this.waiting.delete(seq);
-      this.compute(seq);
-      done();
-      if (this.now() - start >= budget) break;
+    try {
+      for (const seq of order) {
+        const done = this.waiting.get(seq);
+        if (done === undefined) continue;
+        this.waiting.delete(seq);
+        this.compute(seq);
+        done();
+        if (this.now() - start >= budget) break;
+      }
+    } finally {
+      // One row's failure (reported by the browser as an uncaught error) must not stall the others.
+      this.schedule();
     }
-    this.schedule();
   }
 }

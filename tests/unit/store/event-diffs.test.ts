@@ -148,6 +148,7 @@ describe('row highlights and display names, learned with the summary', () => {
     expect(events.highlight(5)).toBe('deleted');
     expect(events.highlight(3)).toBeUndefined();
     for (let seq = 1; seq <= 6; seq += 1) events.changeSummary(seq);
+    expect(events.changeSummary(5)).toEqual({ kind: 'deleted' });
     expect([1, 2, 3, 4, 5, 6].map((seq) => events.highlight(seq))).toEqual([
       undefined,
       'not-runnable',

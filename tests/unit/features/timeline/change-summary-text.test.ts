@@ -29,6 +29,7 @@ describe('changeSummaryText', () => {
   it('words the other summaries exactly as the timeline shows them', () => {
     expect(changeSummaryText({ kind: 'first' })).toBe('first version seen');
     expect(changeSummaryText({ kind: 'evicted' })).toBe('previous version evicted');
+    expect(changeSummaryText({ kind: 'deleted' })).toBe('deleted');
     expect(changeSummaryText({ kind: 'large-event', bytes: 4_100_000 })).toBe('large event (4.1 MB): see the Diff tab');
     expect(changeSummaryText({ kind: 'large-previous', bytes: 4_100_000 })).toBe('previous version is large (4.1 MB): see the Diff tab');
     expect(changeSummaryText({ kind: 'event-text', text: 'Created job for task gohai' })).toBe('Created job for task gohai');

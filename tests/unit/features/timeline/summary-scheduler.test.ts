@@ -54,3 +54,26 @@ describe('SummaryScheduler', () => {
     expect(computed).toEqual([2]);
   });
 });
+
+describe('SummaryScheduler: failures', () => {
+  it('a row whose summary throws does not stall the rows after it', () => {
+    const slices: ((timeRemaining: () => number) => void)[] = [];
+    const computed: number[] = [];
+    const scheduler = new SummaryScheduler(
+      (seq) => {
+        if (seq === 2) throw new Error('broken row');
+        computed.push(seq);
+      },
+      (task) => {
+        slices.push(task);
+        return () => {};
+      },
+      () => 0,
+    );
+    for (const seq of [1, 2]) scheduler.request(seq, () => {});
+    expect(() => slices.shift()?.(() => 50)).toThrow('broken row');
+    slices.shift()?.(() => 50);
+    expect(computed).toEqual([1]);
+    expect(scheduler.pending).toBe(0);
+  });
+});
