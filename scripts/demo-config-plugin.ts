@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 export const DEMO_USER = 'rocketskates';
@@ -48,7 +49,7 @@ export function demoConfigPlugin(endpoint: string): Plugin {
   return {
     name: 'drp-inspector-demo-config',
     configResolved: (config) => {
-      outDir = `${config.root}/${config.build.outDir}`;
+      outDir = resolve(config.root, config.build.outDir);
     },
     transformIndexHtml: (html) => injectDemoMeta(html),
     configureServer: (server) => void server.middlewares.use(serveDemoConfig),

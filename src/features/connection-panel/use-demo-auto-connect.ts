@@ -32,7 +32,7 @@ export function useDemoAutoConnect(apply: (config: DemoConfig) => void): void {
           username: config.username,
           password: config.password,
         });
-        // Registered while connecting: they wait as pending and are sent when the socket opens.
+        // Registered while connecting: they wait as unsent and go out when the socket opens.
         for (const spec of config.subscriptions) store.getState().actions.register(spec);
       });
   }, [store]);
