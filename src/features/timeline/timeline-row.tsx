@@ -25,9 +25,10 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
   const events = useEventReader();
   const record = events.record(seq);
   const summary = useChangeSummary(seq);
-  // Names are learned as summaries parse objects; a row re-renders when one is learned.
+  // Names are learned as summaries parse objects; a row re-renders only when its own names change.
   const names = events.displayNames;
-  useSyncExternalStore(names.subscribe, names.getVersion);
+  const keyName = useSyncExternalStore(names.subscribe, () => (record ? names.keyLabel(record.type, record.key) : undefined));
+  const principalName = useSyncExternalStore(names.subscribe, () => (record ? names.principalLabel(record.principal) : undefined));
   if (!record) return null; // evicted between the list update and this render
 
   // Clipped: a hostile frame may carry a megabyte-long Key, which must not reach layout.
@@ -36,8 +37,6 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
   const action = clipText(record.action);
   const key = clipText(record.key);
   const principal = clipText(record.principal);
-  const keyName = names.keyLabel(record.type, record.key);
-  const principalName = names.principalLabel(record.principal);
   // Known once the summary has parsed the event (deletes at once): event-diffs.ts.
   const highlight = events.highlight(seq);
   return (
