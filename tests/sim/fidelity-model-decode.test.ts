@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrpEvent } from '../../src/protocol/event';
-import { startSimulator, type Simulator } from '../../simulator/simulator';
-import { api, connect, credentialsUrl, type SimClient } from './sim-client';
+import { api, watchSimulator } from './sim-client';
 
-let sim: Simulator;
-let client: SimClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ machines: 1 });
-  client = await connect(credentialsUrl(sim.wsUrl));
-  await client.register('profiles.*.*');
-});
-afterAll(async () => {
-  await client.close();
-  await sim.close();
-});
+const env = watchSimulator({ machines: 1 }, 'profiles.*.*');
 
 const PROFILE_FIELDS = [
   'Available',
@@ -33,12 +21,12 @@ const PROFILE_FIELDS = [
 ];
 
 function objectOf(action: string, key: string): Promise<DrpEvent> {
-  return client.waitForEvent((e) => e.Type === 'profiles' && e.Action === action && e.Key === key, `profiles.${action}.${key}`);
+  return env.client.waitForEvent((e) => e.Type === 'profiles' && e.Action === action && e.Key === key, `profiles.${action}.${key}`);
 }
 
 describe('REST bodies are decoded into the model (docs/reference/drp-protocol.md §4.3)', () => {
   it('POST: every model field present with its zero value, unknown top-level fields gone', async () => {
-    const res = await api(sim.httpUrl, '/api/v3/profiles', {
+    const res = await api(env.sim.httpUrl, '/api/v3/profiles', {
       method: 'POST',
       body: JSON.stringify({ Name: 'decoded', Params: { a: 1 }, Bogus: 'x', Validated: false }),
     });
@@ -51,7 +39,7 @@ describe('REST bodies are decoded into the model (docs/reference/drp-protocol.md
   });
 
   it('PUT of a bare body: the event Object has the full model, Original the previous object', async () => {
-    const res = await api(sim.httpUrl, '/api/v3/profiles/decoded', {
+    const res = await api(env.sim.httpUrl, '/api/v3/profiles/decoded', {
       method: 'PUT',
       body: JSON.stringify({ Name: 'decoded', Description: 'put', Profiles: null, Extra: { nested: true } }),
     });
@@ -64,7 +52,7 @@ describe('REST bodies are decoded into the model (docs/reference/drp-protocol.md
   });
 
   it('PATCH adding an unknown field: the field is gone from the event Object', async () => {
-    const res = await api(sim.httpUrl, '/api/v3/profiles/decoded', {
+    const res = await api(env.sim.httpUrl, '/api/v3/profiles/decoded', {
       method: 'PATCH',
       body: JSON.stringify([
         { op: 'add', path: '/Junk', value: 1 },
@@ -72,7 +60,7 @@ describe('REST bodies are decoded into the model (docs/reference/drp-protocol.md
       ]),
     });
     expect(res.status).toBe(200);
-    const event = await client.waitForEvent(
+    const event = await env.client.waitForEvent(
       (e) => e.Action === 'update' && (e.Object as { Description?: string }).Description === 'patched',
       'the patch',
     );

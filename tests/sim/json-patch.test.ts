@@ -1,46 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrpEvent } from '../../src/protocol/event';
-import { startSimulator, type Simulator } from '../../simulator/simulator';
-import { api, connect, credentialsUrl, type SimClient } from './sim-client';
+import { api, watchSimulator } from './sim-client';
 
 // PATCH over REST with the socket watching: a patch that applies emits one `update` with
 // `Original`; a patch that fails anywhere answers models.Error and changes nothing, so the next
 // successful patch's `Original` is still the object from before the failure.
 
-let sim: Simulator;
-let client: SimClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ machines: 1 });
-  client = await connect(credentialsUrl(sim.wsUrl));
-  await client.register('profiles.*.*');
-});
-afterAll(async () => {
-  await client.close();
-  await sim.close();
-});
+const env = watchSimulator({ machines: 1 }, 'profiles.*.*');
 
 type Profile = { Name: string; Params: Record<string, unknown> };
 
 function updatesOf(name: string): DrpEvent[] {
-  return client.nonAcks().filter((e) => e.Type === 'profiles' && e.Key === name && e.Action === 'update');
+  return env.client.nonAcks().filter((e) => e.Type === 'profiles' && e.Key === name && e.Action === 'update');
 }
 
 function waitForUpdates(name: string, count: number): Promise<DrpEvent[]> {
-  return client.waitFor(() => {
+  return env.client.waitFor(() => {
     const found = updatesOf(name);
     return found.length >= count ? found : undefined;
   }, `${count} profiles.update.${name} events`);
 }
 
 async function createProfile(name: string, params: Record<string, unknown>): Promise<Profile> {
-  const created = await api(sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: JSON.stringify({ Name: name, Params: params }) });
+  const created = await api(env.sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: JSON.stringify({ Name: name, Params: params }) });
   expect(created.status).toBe(201);
   return created.body as Profile;
 }
 
 function patch(name: string, body: unknown, contentType = 'application/json') {
-  return api(sim.httpUrl, `/api/v3/profiles/${name}`, {
+  return api(env.sim.httpUrl, `/api/v3/profiles/${name}`, {
     method: 'PATCH',
     headers: { 'Content-Type': contentType },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -48,7 +36,7 @@ function patch(name: string, body: unknown, contentType = 'application/json') {
 }
 
 async function stored(name: string): Promise<Profile> {
-  return (await api(sim.httpUrl, `/api/v3/profiles/${name}`)).body as Profile;
+  return (await api(env.sim.httpUrl, `/api/v3/profiles/${name}`)).body as Profile;
 }
 
 describe('PATCH with an RFC 6902 JSON Patch (docs/reference/drp-protocol.md §4.2)', () => {

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrpEvent } from '../../src/protocol/event';
 import { parseDrpTime } from '../../src/protocol/time';
-import { startSimulator, type Simulator } from '../../simulator/simulator';
-import { VIEWER, api, basicHeader, connect, credentialsUrl, type SimClient } from './sim-client';
+import { api, basicHeader, VIEWER, watchSimulator } from './sim-client';
 
-let sim: Simulator;
-let client: SimClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ machines: 3 });
-  client = await connect(credentialsUrl(sim.wsUrl));
-  await client.register('*.*.*');
-});
-afterAll(async () => {
-  await client.close();
-  await sim.close();
-});
+const env = watchSimulator({ machines: 3 }, '*.*.*');
 
 function eventsFor(type: string, key: string): DrpEvent[] {
-  return client.nonAcks().filter((e) => e.Type === type && e.Key === key);
+  return env.client.nonAcks().filter((e) => e.Type === type && e.Key === key);
 }
 
 function waitForCount(type: string, key: string, count: number): Promise<DrpEvent[]> {
-  return client.waitFor(() => {
+  return env.client.waitFor(() => {
     const found = eventsFor(type, key);
     return found.length >= count ? found : undefined;
   }, `${count} ${type}/${key} events`);
@@ -41,23 +29,23 @@ function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
 
 describe('object CRUD emits the request-tracker events (docs/reference/drp-protocol.md §4.2)', () => {
   it('create, PUT, JSON Patch (both JSON content types) and DELETE on a profile', async () => {
-    const created = await api(sim.httpUrl, '/api/v3/profiles', {
+    const created = await api(env.sim.httpUrl, '/api/v3/profiles', {
       method: 'POST',
       body: JSON.stringify({ Name: 'crud-a', Params: { x: 1 } }),
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ Name: 'crud-a', Validated: true, Available: true, Errors: [] });
 
-    const put = await api(sim.httpUrl, '/api/v3/profiles/crud-a', {
+    const put = await api(env.sim.httpUrl, '/api/v3/profiles/crud-a', {
       method: 'PUT',
       body: JSON.stringify({ ...(created.body as object), Description: 'put' }),
     });
     expect(put.status).toBe(200);
 
     const patch = [{ op: 'add', path: '/Params/y', value: 'two' }];
-    expect((await api(sim.httpUrl, '/api/v3/profiles/crud-a', { method: 'PATCH', body: JSON.stringify(patch) })).status).toBe(200);
+    expect((await api(env.sim.httpUrl, '/api/v3/profiles/crud-a', { method: 'PATCH', body: JSON.stringify(patch) })).status).toBe(200);
 
-    const patchType = await api(sim.httpUrl, '/api/v3/profiles/crud-a', {
+    const patchType = await api(env.sim.httpUrl, '/api/v3/profiles/crud-a', {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json-patch+json' },
       body: JSON.stringify([{ op: 'remove', path: '/Params/x' }]),
@@ -65,7 +53,7 @@ describe('object CRUD emits the request-tracker events (docs/reference/drp-proto
     expect(patchType.status).toBe(200);
     expect((patchType.body as { Params: unknown }).Params).toEqual({ y: 'two' });
 
-    expect((await api(sim.httpUrl, '/api/v3/profiles/crud-a', { method: 'DELETE' })).status).toBe(200);
+    expect((await api(env.sim.httpUrl, '/api/v3/profiles/crud-a', { method: 'DELETE' })).status).toBe(200);
 
     const events = await waitForCount('profiles', 'crud-a', 5);
     expect(events.map((e) => e.Action)).toEqual(['create', 'update', 'update', 'update', 'delete']);
@@ -76,32 +64,32 @@ describe('object CRUD emits the request-tracker events (docs/reference/drp-proto
     expect(changedPaths(events[3].Original, events[3].Object)).toEqual(['Params.x']);
     expect(events[4].Object).toEqual(events[3].Object);
     expect(events[4].Original).toBeNull();
-    expect((await api(sim.httpUrl, '/api/v3/profiles/crud-a')).status).toBe(404);
+    expect((await api(env.sim.httpUrl, '/api/v3/profiles/crud-a')).status).toBe(404);
   });
 
   it('lists with count headers and serves machines by Uuid', async () => {
-    const list = await api(sim.httpUrl, '/api/v3/machines');
+    const list = await api(env.sim.httpUrl, '/api/v3/machines');
     expect(list.status).toBe(200);
     const machines = list.body as Array<{ Uuid: string; Name: string }>;
     expect(machines).toHaveLength(3);
     expect(list.headers.get('x-drp-list-count')).toBe('3');
-    const one = await api(sim.httpUrl, `/api/v3/machines/${machines[0].Uuid}`);
+    const one = await api(env.sim.httpUrl, `/api/v3/machines/${machines[0].Uuid}`);
     expect(one.body).toMatchObject({ Uuid: machines[0].Uuid, Name: machines[0].Name });
   });
 
   it('answers errors as models.Error JSON', async () => {
-    const missing = await api(sim.httpUrl, '/api/v3/profiles/nope');
+    const missing = await api(env.sim.httpUrl, '/api/v3/profiles/nope');
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ Model: 'profiles', Key: 'nope', Type: 'GET', Messages: ['Not Found'], Code: 404 });
-    const duplicate = await api(sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: JSON.stringify({ Name: 'global' }) });
+    const duplicate = await api(env.sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: JSON.stringify({ Name: 'global' }) });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toMatchObject({ Model: 'profiles', Code: 409 });
-    const failedTest = await api(sim.httpUrl, '/api/v3/profiles/global', {
+    const failedTest = await api(env.sim.httpUrl, '/api/v3/profiles/global', {
       method: 'PATCH',
       body: JSON.stringify([{ op: 'test', path: '/Name', value: 'other' }]),
     });
     expect(failedTest.status).toBe(409);
-    const badJson = await api(sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: '{' });
+    const badJson = await api(env.sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: '{' });
     expect(badJson.status).toBe(400);
     expect(badJson.body).toMatchObject({ Code: 400 });
   });
@@ -112,8 +100,8 @@ describe('seed walkthrough (fixtures/seed-events.jsonl)', () => {
     const before = eventsFor('profiles', 'global').length;
     const add = [{ op: 'add', path: '/Params/bar', value: 'blatz' }];
     const remove = [{ op: 'remove', path: '/Params/bar' }];
-    expect((await api(sim.httpUrl, '/api/v3/profiles/global', { method: 'PATCH', body: JSON.stringify(add) })).status).toBe(200);
-    expect((await api(sim.httpUrl, '/api/v3/profiles/global', { method: 'PATCH', body: JSON.stringify(remove) })).status).toBe(200);
+    expect((await api(env.sim.httpUrl, '/api/v3/profiles/global', { method: 'PATCH', body: JSON.stringify(add) })).status).toBe(200);
+    expect((await api(env.sim.httpUrl, '/api/v3/profiles/global', { method: 'PATCH', body: JSON.stringify(remove) })).status).toBe(200);
     const [set, unset] = (await waitForCount('profiles', 'global', before + 2)).slice(before);
     expect([set.Action, unset.Action]).toEqual(['update', 'update']);
     expect((set.Object as { Params: Record<string, unknown> }).Params.bar).toBe('blatz');
@@ -124,8 +112,8 @@ describe('seed walkthrough (fixtures/seed-events.jsonl)', () => {
 
   it('is available as a control action, in the API and over POST /sim/control', async () => {
     const before = eventsFor('profiles', 'global').length;
-    expect(await sim.control({ action: 'seed-walkthrough' })).toEqual({ events: 2 });
-    const viaHttp = await api(sim.httpUrl, '/sim/control', {
+    expect(await env.sim.control({ action: 'seed-walkthrough' })).toEqual({ events: 2 });
+    const viaHttp = await api(env.sim.httpUrl, '/sim/control', {
       method: 'POST',
       body: JSON.stringify({ action: 'seed-walkthrough' }),
       auth: null,
@@ -141,7 +129,7 @@ describe('seed walkthrough (fixtures/seed-events.jsonl)', () => {
 
 describe('POST /api/v3/events (§5)', () => {
   it('publishes the posted event with Principal overwritten, answers 204 without a body, and a missing Time is Go zero time', async () => {
-    const posted = await api(sim.httpUrl, '/api/v3/events', {
+    const posted = await api(env.sim.httpUrl, '/api/v3/events', {
       method: 'POST',
       body: JSON.stringify({
         Type: 'beeblebrox',
@@ -153,7 +141,7 @@ describe('POST /api/v3/events (§5)', () => {
     });
     expect(posted.status).toBe(204);
     expect(posted.body).toBeNull();
-    const event = await client.waitForEvent((e) => e.Type === 'beeblebrox', 'posted event');
+    const event = await env.client.waitForEvent((e) => e.Type === 'beeblebrox', 'posted event');
     expect(event).toMatchObject({
       Action: 'zaphod',
       Key: 'heart-of-gold',
@@ -166,10 +154,13 @@ describe('POST /api/v3/events (§5)', () => {
   });
 
   it('keeps a posted Time and refuses users without the events claim', async () => {
-    await api(sim.httpUrl, '/api/v3/events', { method: 'POST', body: JSON.stringify({ Type: 'timed', Time: '2021-08-30T14:02:11.5Z' }) });
-    const event = await client.waitForEvent((e) => e.Type === 'timed', 'timed event');
+    await api(env.sim.httpUrl, '/api/v3/events', {
+      method: 'POST',
+      body: JSON.stringify({ Type: 'timed', Time: '2021-08-30T14:02:11.5Z' }),
+    });
+    const event = await env.client.waitForEvent((e) => e.Type === 'timed', 'timed event');
     expect(event.Time).toBe('2021-08-30T14:02:11.5Z');
-    const viewer = await api(sim.httpUrl, '/api/v3/events', {
+    const viewer = await api(env.sim.httpUrl, '/api/v3/events', {
       method: 'POST',
       auth: basicHeader(VIEWER.user, VIEWER.password),
       body: JSON.stringify({ Type: 'nope' }),
@@ -180,7 +171,7 @@ describe('POST /api/v3/events (§5)', () => {
 
 describe('CORS (§1.6)', () => {
   it('answers a preflight without auth', async () => {
-    const res = await fetch(`${sim.httpUrl}/api/v3/users/rocketskates/token`, {
+    const res = await fetch(`${env.sim.httpUrl}/api/v3/users/rocketskates/token`, {
       method: 'OPTIONS',
       headers: {
         Origin: 'https://inspector.example',
@@ -200,7 +191,7 @@ describe('CORS (§1.6)', () => {
   });
 
   it('exposes WWW-Authenticate and the list count headers on real responses, including a 401', async () => {
-    const res = await fetch(`${sim.httpUrl}/api/v3/info`, { headers: { Origin: 'https://inspector.example' } });
+    const res = await fetch(`${env.sim.httpUrl}/api/v3/info`, { headers: { Origin: 'https://inspector.example' } });
     expect(res.status).toBe(401);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-expose-headers')?.split(',')).toEqual(

@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import WebSocket, { type ClientOptions } from 'ws';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DrpEvent } from '../../src/protocol/event';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/simulator';
 
 export const ADMIN = { user: 'rocketskates', password: 'r0cketsk8ts' };
 export const VIEWER = { user: 'viewer', password: 'v1ewer' };
@@ -158,4 +160,29 @@ export async function api(
     // keep the text
   }
   return { status: res.status, headers: res.headers, body };
+}
+
+export interface WatchedSimulator {
+  sim: Simulator;
+  client: SimClient;
+}
+
+/**
+ * A simulator and an admin client registered for `spec`, started before the file's tests (`'file'`)
+ * or before each test (`'test'`) and closed after them. Read `sim` and `client` inside tests: the
+ * object is filled in by the hook.
+ */
+export function watchSimulator(options: SimulatorOptions, spec: string, scope: 'file' | 'test' = 'file'): WatchedSimulator {
+  const watched = {} as WatchedSimulator;
+  const [before, after] = scope === 'file' ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
+    watched.sim = await startSimulator(options);
+    watched.client = await connect(credentialsUrl(watched.sim.wsUrl));
+    await watched.client.register(spec);
+  });
+  after(async () => {
+    await watched.client?.close();
+    await watched.sim?.close();
+  });
+  return watched;
 }
