@@ -8,6 +8,7 @@ import type { MachineInfo } from './machine-info';
 import type { MemoryResult } from './memory-per-event';
 import type { Payload } from './payloads';
 import type { LadderRow } from './rate-ladder';
+import type { ReconnectGapResult } from './reconnect-gap';
 import type { ScrollResult } from './scroll-frames';
 
 export interface DiffResults {
@@ -32,6 +33,8 @@ export interface BenchResults {
   bundle?: BundleSize;
   firstRender?: FirstRenderResult;
   profile?: ProfileSummary & { rate: number };
+  /** Drop → re-ack with the server up (its own section in RESULTS.md). */
+  reconnect?: ReconnectGapResult;
   /** Phases that threw: the run goes on and says so. */
   failures: string[];
 }

@@ -1,7 +1,7 @@
-/** `npm run bench -- [--quick] [--only a,b] [--seconds N] [--rates 500,1000] [--no-write] [--profile RATE]` */
+/** `npm run bench -- [--quick] [--only a,b] [--seconds N] [--rates 500,1000] [--drops N] [--no-write] [--profile RATE]` */
 
 /** `profile` runs only with `--profile RATE`. */
-export const PHASES = ['bundle', 'first-render', 'ladder', 'ladder-large', 'profile', 'click', 'diff', 'memory'] as const;
+export const PHASES = ['bundle', 'first-render', 'ladder', 'ladder-large', 'profile', 'click', 'diff', 'memory', 'reconnect'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -19,6 +19,8 @@ export interface BenchOptions {
   scrollSeconds: number;
   firstRenderSamples: number;
   diffIterations: number;
+  /** Forced socket drops for the reconnect gap (each after a healthy 10 s connection). */
+  drops: number;
   write: boolean;
   /** Also record a CPU profile of the app during a burst at this rate (bench/out/). */
   profileRate: number | null;
@@ -35,6 +37,7 @@ const FULL: Omit<BenchOptions, 'quick' | 'phases' | 'write' | 'profileRate'> = {
   scrollSeconds: 3,
   firstRenderSamples: 5,
   diffIterations: 30,
+  drops: 20,
 };
 
 const QUICK: typeof FULL = {
@@ -48,6 +51,7 @@ const QUICK: typeof FULL = {
   scrollSeconds: 2,
   firstRenderSamples: 2,
   diffIterations: 10,
+  drops: 5,
 };
 
 function numberList(text: string | undefined, flag: string): number[] {
@@ -88,6 +92,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--buffer':
         options.bufferTarget = numberList(value(), arg)[0];
+        break;
+      case '--drops':
+        options.drops = numberList(value(), arg)[0];
         break;
       case '--no-write':
         options.write = false;

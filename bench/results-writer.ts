@@ -274,9 +274,45 @@ export function spliceSection(current: string, section: string): string {
   return `${current.slice(0, firstSection + 1)}${section}\n${current.slice(firstSection + 1)}`;
 }
 
-export function writeResults(results: BenchResults): string {
+export const RECONNECT_HEADING = '## Reconnect gap';
+
+/** Its own section, so `--only reconnect` updates it without blanking the rest of the run. */
+export function renderReconnectSection(results: BenchResults): string | null {
+  const r = results.reconnect;
+  if (!r) return null;
+  const m = results.machine;
+  const lines = [
+    RECONNECT_HEADING,
+    '',
+    `\`${results.command}\` on ${m.date.slice(0, 10)} (${m.cores} × ${m.cpuModel}, load ${m.loadAtStart} at start).`,
+    '',
+    'From the simulator dropping every socket (server still up; `drop-sockets`) to the app showing its',
+    'subscription acked again, each drop after a connection open past the 10 s health rule. Every event',
+    'published in between is lost (DRP keeps no backlog). The first retry waits 100–300 ms',
+    '(src/connection/reconnect-policy.ts); the rest is the `/api/v3/info` check, the token grant, the',
+    'socket open and the ack.',
+    '',
+    ...table(['drops', 'p50 ms', 'p95 ms', 'max ms'], [[r.drops, f(r.p50, 0), f(r.p95, 0), f(r.max, 0)]]),
+    `Each gap in ms, in order: ${r.gapsMs.join(', ')}.`,
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Replaces the section under `heading`, or appends it. */
+export function spliceNamedSection(current: string, heading: string, section: string): string {
+  const start = current.indexOf(`${heading}\n`);
+  if (start === -1) return `${current.trimEnd()}\n\n${section}`;
+  const next = current.indexOf('\n## ', start + heading.length);
+  return current.slice(0, start) + section + (next === -1 ? '' : `\n${current.slice(next + 1)}`);
+}
+
+/** `benchmarkRun`: false when only the reconnect phase ran, which then leaves "## Benchmark run" as it was. */
+export function writeResults(results: BenchResults, { benchmarkRun = true }: { benchmarkRun?: boolean } = {}): string {
   const file = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  writeFileSync(file, spliceSection(current, renderSection(results)));
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
+  if (benchmarkRun) text = spliceSection(text, renderSection(results));
+  const reconnect = renderReconnectSection(results);
+  if (reconnect !== null) text = spliceNamedSection(text, RECONNECT_HEADING, reconnect);
+  writeFileSync(file, text);
   return file;
 }

@@ -28,6 +28,7 @@ import { memoryPoint, memoryResult } from './memory-per-event';
 import { MACHINE_2K, MACHINE_30K } from './payloads';
 import type { Payload } from './payloads';
 import { runLadder, runRung } from './rate-ladder';
+import { measureReconnectGap } from './reconnect-gap';
 import { writeResults } from './results-writer';
 import { measureScroll } from './scroll-frames';
 import { evaluateTargets, formatTargetLine } from './targets';
@@ -134,6 +135,11 @@ async function runPhases(env: Env): Promise<void> {
   }
   if (wants('diff')) await phase('1 MB diff', () => diffPhase(env));
   if (wants('memory')) await phase(`memory + scroll at ${options.bufferTarget} buffered`, () => memoryPhase(env));
+  if (wants('reconnect')) {
+    await phase(`reconnect gap over ${options.drops} drops`, async () => {
+      results.reconnect = await withClient(openApp(env), (client) => measureReconnectGap(env.sim, client, options.drops, log));
+    });
+  }
 }
 
 async function main(): Promise<number> {
@@ -165,7 +171,8 @@ async function main(): Promise<number> {
     await Promise.all([bare.close(), app.close(), sim.close()]);
   }
   results.durationSeconds = (Date.now() - started) / 1000;
-  if (options.write) log(`[bench] wrote ${writeResults(results)}`);
+  const benchmarkRun = [...options.phases].some((name) => name !== 'reconnect');
+  if (options.write) log(`[bench] wrote ${writeResults(results, { benchmarkRun })}`);
   log('');
   for (const line of evaluateTargets(results)) log(formatTargetLine(line));
   return results.failures.length > 0 ? 1 : 0;
