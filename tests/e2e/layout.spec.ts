@@ -55,7 +55,7 @@ for (const { width, height } of [
   { width: 1024, height: 700 },
   { width: 1400, height: 900 },
 ]) {
-  test(`layout at ${width}×${height}: nothing overlaps, wraps, is cut or leaves the screen`, async ({ inspector, page }) => {
+  test(`layout at ${width}×${height}: nothing overlaps, wraps, is cut or leaves the screen`, async ({ inspector, page }, testInfo) => {
     await page.setViewportSize({ width, height });
     const machine = machineFor(width);
     await fillTheScreen(inspector, machine);
@@ -110,7 +110,9 @@ for (const { width, height } of [
 
     // Nothing scrolls the page sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `docs/screenshots/layout-${width}x${height}.png` });
+    // The shot goes with the test's results (docs/screenshots/ is written by `npm run screenshots`),
+    // so a test run never changes tracked files.
+    await testInfo.attach(`layout-${width}x${height}`, { body: await page.screenshot(), contentType: 'image/png' });
   });
 }
 
