@@ -1,27 +1,23 @@
-import type { DiffUnavailableReason, EventDiff } from '../../store/event-diffs';
-
-const UNAVAILABLE_TEXT: Record<DiffUnavailableReason, string> = {
-  'too-deep': 'nested too deeply to compare',
-};
+import { DIFF_WORDS, UNAVAILABLE_REASON_WORDS, changeCount } from '../../lib/diff-words';
+import type { EventDiff } from '../../store/event-diffs';
 
 /** The status word(s) shown in `data-testid="diff-status"`: exactly "no changes", "first version seen", ... */
 export function diffStatusText(diff: EventDiff): string {
   switch (diff.status) {
     case 'compared':
-      if (diff.entries.length === 0) return 'no changes';
-      return `${diff.entries.length} ${diff.entries.length === 1 ? 'change' : 'changes'}`;
+      return diff.entries.length === 0 ? DIFF_WORDS.noChanges : changeCount(diff.entries.length);
     case 'first':
-      return 'first version seen';
+      return DIFF_WORDS.first;
     case 'evicted':
-      return 'previous version evicted';
+      return DIFF_WORDS.evicted;
     case 'no-original':
       return 'no Original in this event';
     case 'missing':
       return 'event no longer buffered';
     case 'deleted':
-      return 'deleted';
+      return DIFF_WORDS.deleted;
     case 'unavailable':
-      return `cannot compare: ${UNAVAILABLE_TEXT[diff.reason]}`;
+      return `cannot compare: ${UNAVAILABLE_REASON_WORDS[diff.reason]}`;
   }
 }
 

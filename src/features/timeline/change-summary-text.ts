@@ -1,9 +1,6 @@
 import { formatBytes } from '../../lib/format-bytes';
-import type { ChangeSummary, ChangeValues, DiffUnavailableReason } from '../../store/event-diffs';
-
-const UNAVAILABLE_TEXT: Record<DiffUnavailableReason, string> = {
-  'too-deep': 'nested too deeply to compare',
-};
+import { DIFF_WORDS, UNAVAILABLE_REASON_WORDS, changeCount } from '../../lib/diff-words';
+import type { ChangeSummary, ChangeValues } from '../../store/event-diffs';
 
 /** One change, with its values: `CurrentTask 5 → 6`, `Params.x added: 5`, `Params.y removed (was "a")`. */
 function singleChangeText(path: string, values: ChangeValues): string {
@@ -22,18 +19,18 @@ function singleChangeText(path: string, values: ChangeValues): string {
 export function changeSummaryText(summary: ChangeSummary): string {
   switch (summary.kind) {
     case 'compared': {
-      if (summary.changes === 0) return 'no changes';
+      if (summary.changes === 0) return DIFF_WORDS.noChanges;
       if (summary.values !== undefined && summary.paths.length === 1) return singleChangeText(summary.paths[0], summary.values);
       const paths = summary.paths.map((path) => (path === '' ? '(whole object)' : path)).join(', ');
       const more = summary.changes > summary.paths.length ? ', …' : '';
-      return `${summary.changes} ${summary.changes === 1 ? 'change' : 'changes'}: ${paths}${more}`;
+      return `${changeCount(summary.changes)}: ${paths}${more}`;
     }
     case 'first':
-      return 'first version seen';
+      return DIFF_WORDS.first;
     case 'evicted':
-      return 'previous version evicted';
+      return DIFF_WORDS.evicted;
     case 'deleted':
-      return 'deleted';
+      return DIFF_WORDS.deleted;
     case 'large-event':
       return `large event (${formatBytes(summary.bytes)}): see the Diff tab`;
     case 'large-previous':
@@ -41,7 +38,7 @@ export function changeSummaryText(summary: ChangeSummary): string {
     case 'event-text':
       return summary.text;
     case 'unavailable':
-      return UNAVAILABLE_TEXT[summary.reason];
+      return UNAVAILABLE_REASON_WORDS[summary.reason];
     case 'none':
       return '';
   }
