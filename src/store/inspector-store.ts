@@ -16,7 +16,6 @@ import type { Counters, FrameError, InspectorState, InspectorStore } from './ins
 import { browserNetwork } from './network-deps';
 import type { NetworkDeps } from './network-deps';
 import { SessionController } from './session-controller';
-import type { SessionTimers } from './session-options';
 import { applyAcks } from './subscription-commands';
 import { addCounts } from './subscription-registry';
 
@@ -29,7 +28,6 @@ export interface InspectorStoreOptions {
   now?: () => number;
   network?: Partial<NetworkDeps>;
   ackTimeoutMs?: number;
-  timers?: SessionTimers;
   /** Reconnect backoff (tests inject `random` or shorter delays). */
   reconnectPolicy?: Partial<ReconnectPolicyOptions>;
 }
@@ -211,10 +209,6 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     now,
     ackTimeoutMs: options.ackTimeoutMs ?? ACK_TIMEOUT_MS,
     reconnectPolicy: options.reconnectPolicy,
-    timers: options.timers ?? {
-      setTimeout: (cb, ms) => setTimeout(cb, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    },
     onSessionStart: () => {
       // "Received since connect": a new session restarts the counters, not the buffer.
       store.setState((state) => ({

@@ -171,13 +171,13 @@ export class SessionController {
   private scheduleRetry(): ReconnectInfo {
     const now = this.options.now();
     const delay = this.policy.nextDelay(now);
-    const timer = this.options.timers.setTimeout(() => void this.reconnect(), delay);
+    const timer = setTimeout(() => void this.reconnect(), delay);
     this.enter({ type: 'retry-scheduled', attempt: this.policy.attempt, dueAt: now + delay, timer });
     return { attempt: this.policy.attempt, nextAttemptAt: now + delay };
   }
 
   private cancelRetry(phase: SessionPhase): void {
-    if (phase.kind === 'waiting-to-reconnect') this.options.timers.clearTimeout(phase.timer);
+    if (phase.kind === 'waiting-to-reconnect') clearTimeout(phase.timer as ReturnType<typeof setTimeout>);
   }
 
   private openSocket(target: SessionTarget, credential: string): void {

@@ -1,18 +1,11 @@
 import type { ReconnectPolicyOptions } from '../connection/reconnect-policy';
 import type { NetworkDeps } from './network-deps';
 
-/** The timers the session runs on (ack timeouts, reconnect backoff); tests inject fake ones. */
-export interface SessionTimers {
-  setTimeout(cb: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 /** What the store hands its session controller. */
 export interface SessionOptions {
   network: NetworkDeps;
   now: () => number;
   ackTimeoutMs: number;
-  timers: SessionTimers;
   /** Backoff settings (tests inject `random`); defaults in reconnect-policy.ts. */
   reconnectPolicy?: Partial<ReconnectPolicyOptions>;
   /** Called when a Connect starts a new session (resets the per-session counters). */

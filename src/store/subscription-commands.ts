@@ -2,7 +2,6 @@ import type { DrpSocket } from '../connection/drp-socket';
 import type { CommandVerb, DrpAck } from '../protocol/event';
 import { validateCommand } from '../protocol/filter';
 import type { InspectorStore } from './inspector-state';
-import type { SessionTimers } from './session-options';
 import {
   findSubscription,
   needsRegister,
@@ -16,7 +15,6 @@ import type { RegisterOutcome, Subscription } from './subscription-registry';
 export interface SubscriptionCommandsOptions {
   now: () => number;
   ackTimeoutMs: number;
-  timers: SessionTimers;
   /** A pending register was settled by its timeout (marked failed): a reconnect may now be complete. */
   onRegisterTimedOut(): void;
 }
@@ -28,7 +26,7 @@ export interface SubscriptionCommandsOptions {
  * the same state update as the batch they came in. `socket` is the open socket, or null.
  */
 export class SubscriptionCommands {
-  private readonly ackTimers = new Map<string, unknown>();
+  private readonly ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly store: InspectorStore;
   private readonly options: SubscriptionCommandsOptions;
 
@@ -75,7 +73,7 @@ export class SubscriptionCommands {
   }
 
   clearAllAckTimers(): void {
-    for (const handle of this.ackTimers.values()) this.options.timers.clearTimeout(handle);
+    for (const handle of this.ackTimers.values()) clearTimeout(handle);
     this.ackTimers.clear();
   }
 
@@ -83,7 +81,7 @@ export class SubscriptionCommands {
     const check = validateCommand(verb, spec);
     if (!check.ok || !socket.send(check.text)) return;
     this.clearAckTimer(spec);
-    const handle = this.options.timers.setTimeout(() => this.onAckTimeout(verb, spec), this.options.ackTimeoutMs);
+    const handle = setTimeout(() => this.onAckTimeout(verb, spec), this.options.ackTimeoutMs);
     this.ackTimers.set(spec, handle);
   }
 
@@ -103,7 +101,7 @@ export class SubscriptionCommands {
 
   private clearAckTimer(spec: string): void {
     const handle = this.ackTimers.get(spec);
-    if (handle !== undefined) this.options.timers.clearTimeout(handle);
+    if (handle !== undefined) clearTimeout(handle);
     this.ackTimers.delete(spec);
   }
 }

@@ -52,10 +52,6 @@ describe('SubscriptionCommands', () => {
     const commands = new SubscriptionCommands(store, {
       now: () => 42,
       ackTimeoutMs: 5000,
-      timers: {
-        setTimeout: (cb, ms) => setTimeout(cb, ms),
-        clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      },
       onRegisterTimedOut: timedOut,
     });
     const statuses = () => store.getState().subscriptions.map((s) => `${s.spec}:${s.status}`);
