@@ -5,8 +5,8 @@
  * docs/reference/drp-protocol.md §6), so it never runs at ingest nor for rows that are not rendered:
  * a row asks when it mounts and withdraws when it unmounts, and only the ~40 rows of a list update
  * ever ask. The queue runs newest first (following the tail, the newest rows are the ones read) in
- * slices of at most SLICE_BUDGET_MS, one per idle period or, when the page is never idle, one per
- * IDLE_TIMEOUT_MS: a busy main thread gives summaries at most 8 ms in 200 ms (4 %), and never one
+ * slices of at most SLICE_BUDGET_MS, at most one per MIN_SLICE_INTERVAL_MS (in an idle period, or
+ * after IDLE_TIMEOUT_MS when the page is never idle): summaries take at most 8 % of a core, and never one
  * parse per arriving event (docs/architecture.md, "The ingest path"). Rows used to wait 300 ms on screen first, so the newest rows and every row of a
  * burst showed "…"; now a row's summary follows within a frame or two of it appearing.
  */
@@ -20,15 +20,42 @@ export const SLICE_BUDGET_MS = 8;
 /** An idle period may never come while a flood renders: run a slice after this long anyway. */
 const IDLE_TIMEOUT_MS = 200;
 
+/**
+ * At most one slice per this long. In a flood the main thread is idle in almost every frame (the
+ * socket worker does the reading), so idle slices alone would take up to half a core, and on two
+ * cores that is the worker's CPU: `npm run bench` measured ~30 KB frames at 0.40× the bare page
+ * with a slice per idle period. 8 ms per 100 ms caps summaries at 8 % of a core.
+ */
+export const MIN_SLICE_INTERVAL_MS = 100;
+
 export function browserIdle(): IdleScheduler {
+  let lastSliceAt = Number.NEGATIVE_INFINITY;
   return (task) => {
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), { timeout: IDLE_TIMEOUT_MS });
-      return () => window.cancelIdleCallback(handle);
+    let cancelIdle: Cancel | null = null;
+    const run = (timeRemaining: () => number): void => {
+      lastSliceAt = performance.now();
+      task(timeRemaining);
+    };
+    const requestIdle = (): void => {
+      if (typeof window.requestIdleCallback === 'function') {
+        const handle = window.requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout: IDLE_TIMEOUT_MS });
+        cancelIdle = () => window.cancelIdleCallback(handle);
+        return;
+      }
+      // Safari, jsdom: no idle callback; a short timeout, and the budget alone bounds the slice.
+      const timer = setTimeout(() => run(() => SLICE_BUDGET_MS), 16);
+      cancelIdle = () => clearTimeout(timer);
+    };
+    const wait = lastSliceAt + MIN_SLICE_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      requestIdle();
+      return () => cancelIdle?.();
     }
-    // Safari, jsdom: no idle callback; a short timeout, and the budget alone bounds the slice.
-    const timer = setTimeout(() => task(() => SLICE_BUDGET_MS), 16);
-    return () => clearTimeout(timer);
+    const timer = setTimeout(requestIdle, wait);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle?.();
+    };
   };
 }
 
