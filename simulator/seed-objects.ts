@@ -1,3 +1,4 @@
+import { decodeIntoModel } from './model-fields';
 import { WORKFLOWS } from './workflows';
 import { embeddedModelFields, type DrpObject } from './model-keys';
 
@@ -58,21 +59,8 @@ export function seedWorkflows(): DrpObject[] {
 
 export function seedStages(): DrpObject[] {
   const names = new Set(WORKFLOWS.flatMap((w) => w.tasks.filter((t) => t.startsWith('stage:')).map((t) => t.slice(6))));
-  return [...names].map((name) => ({
-    Name: name,
-    Description: '',
-    Documentation: '',
-    BootEnv: '',
-    Partial: false,
-    Params: {},
-    Profiles: [],
-    OptionalParams: [],
-    RequiredParams: [],
-    Reboot: false,
-    RunnerWait: true,
-    Tasks: [],
-    Templates: [],
-  }));
+  // The model's zero values (model-fields.ts), as if each stage had been POSTed with a name.
+  return [...names].map((name) => decodeIntoModel('stages', { Name: name, RunnerWait: true }));
 }
 
 export function seedParams(): DrpObject[] {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrpEvent } from '../../src/protocol/event';
 import { startSimulator, type Simulator } from '../../simulator/simulator';
-import { ADMIN, VIEWER, api, basicHeader, connect, credentialsUrl, expectRejected, type SimClient } from './sim-client';
+import { ADMIN, api, basicHeader, connect, credentialsUrl, expectRejected, preflight, type SimClient, VIEWER } from './sim-client';
 
 let sim: Simulator;
 let watcher: SimClient;
@@ -46,14 +46,7 @@ describe('Authorization header parsing like Go SplitN (docs/reference/drp-protoc
 
 describe('CORS preflight (§1.6)', () => {
   it('answers 200 without Access-Control-Max-Age', async () => {
-    const res = await fetch(`${sim.httpUrl}/api/v3/info`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'https://inspector.example',
-        'Access-Control-Request-Method': 'GET',
-        'Access-Control-Request-Headers': 'authorization',
-      },
-    });
+    const res = await preflight(`${sim.httpUrl}/api/v3/info`);
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.has('access-control-max-age')).toBe(false);

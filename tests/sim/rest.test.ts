@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DrpEvent } from '../../src/protocol/event';
 import { parseDrpTime } from '../../src/protocol/time';
-import { api, basicHeader, VIEWER, watchSimulator } from './sim-client';
+import { api, basicHeader, preflight, VIEWER, watchSimulator } from './sim-client';
 
 const env = watchSimulator({ machines: 3 }, '*.*.*');
 
@@ -171,14 +171,7 @@ describe('POST /api/v3/events (§5)', () => {
 
 describe('CORS (§1.6)', () => {
   it('answers a preflight without auth', async () => {
-    const res = await fetch(`${env.sim.httpUrl}/api/v3/users/rocketskates/token`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'https://inspector.example',
-        'Access-Control-Request-Method': 'GET',
-        'Access-Control-Request-Headers': 'authorization',
-      },
-    });
+    const res = await preflight(`${env.sim.httpUrl}/api/v3/users/rocketskates/token`);
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');

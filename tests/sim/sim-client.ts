@@ -186,3 +186,15 @@ export function watchSimulator(options: SimulatorOptions, spec: string, scope: '
   });
   return watched;
 }
+
+/** A browser's CORS preflight for a GET with an Authorization header, as the inspector sends it. */
+export function preflight(url: string): Promise<Response> {
+  return fetch(url, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: 'https://inspector.example',
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': 'authorization',
+    },
+  });
+}
