@@ -7,6 +7,7 @@ import { clientIpOf, type FrontendAudit } from './auth-audit';
 import type { Clock } from './clock';
 import { parseControlCommand, type ControlCommand } from './control';
 import { applyCors, BodyError, modelsError, readJsonBody, sendEmpty, sendError, sendJson } from './http-util';
+import { FileStore, handleFilesApi, serveStaticFile } from './file-server';
 import { buildInfo } from './info';
 import { isJsonContentType, mediaTypeOf } from './json-patch';
 import { isStoredType } from './model-keys';
@@ -26,6 +27,8 @@ export interface RouteDeps {
   log: (line: string) => void;
   /** Publishes `log.audit.frontend` for each Basic attempt, as DRP's `userAuth` does (absent: no audit). */
   audit?: FrontendAudit;
+  /** `drpcli files upload` targets (file-server.ts); absent: each request handler keeps its own. */
+  files?: FileStore;
 }
 
 /** Default token lifetime when `ttl` is absent: 1 hour (docs/reference/drp-protocol.md §1.4). */
@@ -94,7 +97,7 @@ async function postEvent(req: IncomingMessage, res: ServerResponse, user: SimUse
   sendEmpty(res, 204, { 'Content-Type': 'application/json' });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: RouteDeps): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: RouteDeps, files: FileStore): Promise<void> {
   const auth = authenticate(req.headers.authorization, url.searchParams.get('token'), deps.tokens);
   deps.audit?.record(auth.basic, clientIpOf(req.socket.remoteAddress));
   if (!auth.ok) return sendEmpty(res, auth.status, auth.challenge ? { 'WWW-Authenticate': 'dr-provision' } : {});
@@ -105,6 +108,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, de
   if (rest === 'info' && method === 'GET') return sendJson(res, 200, info(req, deps));
   if (rest === 'ws') return sendJson(res, 400, modelsError(400, 'API_ERROR', ['websocket: not a websocket handshake']));
   if (rest === 'events' && method === 'POST') return postEvent(req, res, user, deps);
+  if (segments[0] === 'files') return handleFilesApi({ req, res, url, user, files, encodedPath: rest.slice('files'.length) });
   if (segments[0] === 'users' && segments.length === 3 && segments[2] === 'token' && method === 'GET') {
     return grantToken(req, res, url, user, decodeURIComponent(segments[1]), deps);
   }
@@ -129,6 +133,7 @@ async function handleSim(req: IncomingMessage, res: ServerResponse, url: URL, de
 
 /** The HTTP side of the endpoint: CORS first (preflights never need auth, §1.6), then the routes. */
 export function createRequestHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const files = deps.files ?? new FileStore();
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     applyCors(req, res);
     if (req.method === 'OPTIONS') return sendEmpty(res, 200);
@@ -139,7 +144,8 @@ export function createRequestHandler(deps: RouteDeps): (req: IncomingMessage, re
       return void res.end(text);
     }
     if (url.pathname.startsWith('/sim/')) return handleSim(req, res, url, deps);
-    if (url.pathname.startsWith('/api/v3/')) return handleApi(req, res, url, deps);
+    if (url.pathname.startsWith('/api/v3/')) return handleApi(req, res, url, deps, files);
+    if (url.pathname.startsWith('/files/')) return serveStaticFile(req, res, url, files);
     sendError(res, modelsError(404, req.method ?? 'GET', ['Not Found']));
   };
   return (req, res) => {
