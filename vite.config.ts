@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { SINGLE_FILE_MODE, SINGLE_FILE_OUT_DIR, singleFilePlugins } from './scripts/single-file-plugins.js';
 
 /**
  * The built page's Content-Security-Policy. Event content is untrusted (hostile Type/Key/values are
@@ -49,12 +50,18 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  // Relative asset URLs: `dist/` works from any path on a static host, not only at a web root. The
-  // socket worker's `new URL(..., import.meta.url)` and the demo's `./demo.json` are relative already.
-  base: './',
-  plugins: [react(), contentSecurityPolicy()],
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  build: { sourcemap: true },
+export default defineConfig(({ mode }) => {
+  // `npm run build:single` (`--mode single`): one self-contained HTML file to upload into DRP's file
+  // area; its CSP is this one narrowed to hashes (scripts/single-file-plugins.ts).
+  const singleFile = mode === SINGLE_FILE_MODE;
+  return {
+    // Relative asset URLs: `dist/` works from any path on a static host, not only at a web root. The
+    // socket worker's `new URL(..., import.meta.url)` and the demo's `./demo.json` are relative already.
+    base: './',
+    plugins: singleFile ? [react(), ...singleFilePlugins(CONTENT_SECURITY_POLICY)] : [react(), contentSecurityPolicy()],
+    publicDir: singleFile ? false : 'public',
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+    build: singleFile ? { outDir: SINGLE_FILE_OUT_DIR, sourcemap: false } : { sourcemap: true },
+  };
 });

@@ -16,6 +16,7 @@ import { FrameRelay } from './frame-relay';
 import type { WebSocketFactory } from './frame-relay';
 import type { IngestFrame } from './frame-text';
 import type { CloseInfo, SocketCommand, SocketNotice } from './socket-messages';
+import { startSocketWorker } from './start-socket-worker';
 
 export interface DrpSocketHandlers {
   onOpen(): void;
@@ -42,16 +43,6 @@ export interface DrpSocketOptions {
 interface Transport {
   post(command: SocketCommand): void;
   stop(): void;
-}
-
-/** `new Worker(new URL(...), { type: 'module' })` spelled out so Vite bundles the worker as its own chunk. */
-function startSocketWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./socket-worker.ts', import.meta.url), { type: 'module', name: 'drp-socket' });
-  } catch {
-    return null;
-  }
 }
 
 function mainThreadTransport(deliver: (notice: SocketNotice) => void, options: DrpSocketOptions): Transport {
