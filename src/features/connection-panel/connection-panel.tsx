@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { previewEndpoint } from '../../store/endpoint-preview';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { ConnectionStatus } from './connection-status';
-import { initialEndpointFromUrl } from './initial-endpoint';
+import { initialEndpoint } from './initial-endpoint';
 import { readRememberedConnection, writeRememberedConnection } from './remembered-connection';
 import { REMEMBERED_TOKEN_KEY, readRememberedToken, writeRememberedToken } from './remembered-token';
 import { SecretInput } from './secret-input';
@@ -20,8 +20,9 @@ export function ConnectionPanel() {
   const store = useInspectorStoreApi();
   const status = useInspectorStore((state) => state.connection.status);
   const [remembered] = useState(readRememberedConnection);
-  // A link's ?endpoint= wins over the endpoint remembered from the last Connect.
-  const [endpoint, setEndpoint] = useState(() => initialEndpointFromUrl() || remembered.endpoint);
+  // A link's ?endpoint= wins over the endpoint remembered from the last Connect, which wins over
+  // the DRP endpoint the page was served from.
+  const [endpoint, setEndpoint] = useState(() => initialEndpoint(remembered.endpoint));
   const [rememberedToken] = useState(readRememberedToken);
   const [rememberToken, setRememberToken] = useState(() => rememberedToken !== '');
   const [username, setUsername] = useState(remembered.username);
