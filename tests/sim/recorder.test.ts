@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/simulator';
 import { ADMIN, api } from './sim-client';
@@ -45,6 +46,18 @@ async function grantToken(): Promise<string> {
 async function createProfile(name: string): Promise<void> {
   const created = await api(sim.httpUrl, '/api/v3/profiles', { method: 'POST', body: JSON.stringify({ Name: name, Params: {} }) });
   expect(created.status).toBe(201);
+}
+
+/** The server's certificate as PEM, the way a user saves it from `openssl s_client` to pass as --ca-cert. */
+function peerCertificatePem(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+      const base64 = socket.getPeerCertificate().raw.toString('base64');
+      socket.end();
+      resolve(`-----BEGIN CERTIFICATE-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`);
+    });
+    socket.on('error', reject);
+  });
 }
 
 const profileKeys = (out: string): string[] =>
@@ -172,6 +185,48 @@ describe('npm run record', () => {
     expect(badFlag.stderr).toContain("Unknown option '--max-sise'");
     expect(existsSync(out)).toBe(false);
     sim = await startSimulator({ machines: 1 }); // for afterEach
+  });
+
+  it('TLS: an untrusted self-signed certificate is refused with a hint; --ca-cert and --insecure record', async () => {
+    const secure = await startSimulator({ machines: 1, tls: true });
+    try {
+      const port = new URL(secure.httpUrl).port;
+      const caFile = join(dir, 'drp.pem');
+      writeFileSync(caFile, await peerCertificatePem(Number(port)));
+      const args = (out: string, ...extra: string[]) =>
+        new RecorderProcess([
+          '--endpoint',
+          secure.httpUrl,
+          '--username',
+          ADMIN.user,
+          '--password-file',
+          passwordFile,
+          '--out',
+          out,
+          ...extra,
+        ]);
+
+      const untrusted = args(join(dir, 'untrusted.jsonl'));
+      recorders.push(untrusted);
+      expect(await untrusted.exited).toBe(1);
+      expect(untrusted.stderr).toMatch(/certificate not trusted .*pass --ca-cert <file> or --insecure/);
+
+      for (const [name, extra] of [
+        ['ca.jsonl', ['--ca-cert', caFile]],
+        ['insecure.jsonl', ['--insecure']],
+      ] as const) {
+        const out = join(dir, name);
+        const recorder = args(out, ...extra);
+        recorders.push(recorder);
+        await waitUntil(() => parseCapture(out, false).markers('subscription').length === 1, `the ack with ${extra[0]}`);
+        secure.publish({ Type: 'profiles', Action: 'update', Key: name });
+        await waitUntil(() => parseCapture(out, false).events.some((event) => event.Key === name), `an event with ${extra[0]}`);
+        expect(await recorder.signal('SIGTERM')).toBe(0);
+        expect(parseCapture(out, true).lines[0]).toMatchObject({ endpoint: secure.httpUrl });
+      }
+    } finally {
+      await secure.close();
+    }
   });
 
   it('--help lists every flag', async () => {
