@@ -19,7 +19,7 @@ const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0a, 0xc3]);
 function upload(remote: string, bytes: Buffer, options: { contentType?: string; auth?: string | null } = {}): ReturnType<typeof api> {
   return api(sim.httpUrl, `/api/v3/files/${remote}`, {
     method: 'POST',
-    body: bytes,
+    body: new Uint8Array(bytes),
     headers: { 'Content-Type': options.contentType ?? 'application/octet-stream' },
     auth: options.auth,
   });
