@@ -1,6 +1,7 @@
 import { packFrames } from './frame-text';
 import { receiveBinaryFrame, receiveTextFrame } from './received-frame';
 import type { SocketCommand, SocketNotice } from './socket-messages';
+import { VersionTracker } from './version-tracker';
 
 export type WebSocketFactory = (url: string) => WebSocket;
 
@@ -47,6 +48,8 @@ export class FrameRelay {
   private pendingChars = 0;
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closed = false;
+  /** The latest version of each object this connection received, to diff the next one against. */
+  private readonly versions = new VersionTracker();
   private readonly post: (notice: SocketNotice, transfer: Transferable[]) => void;
   private readonly options: Required<FrameRelayOptions>;
 
@@ -86,7 +89,9 @@ export class FrameRelay {
     const queued = this.pending;
     this.pending = [];
     this.pendingChars = 0;
-    const batch = packFrames(queued.map((item) => (typeof item === 'string' ? receiveTextFrame(item) : receiveBinaryFrame(item))));
+    const batch = packFrames(
+      queued.map((item) => (typeof item === 'string' ? receiveTextFrame(item, this.versions) : receiveBinaryFrame(item))),
+    );
     this.post({ type: 'frames', frames: batch.frames }, batch.buffer ? [batch.buffer] : []);
   };
 

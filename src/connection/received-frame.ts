@@ -1,5 +1,9 @@
+import type { ChangeFacts } from '../lib/change-facts';
+import { objectFactsOf } from '../lib/object-facts';
+import type { ObjectFacts } from '../lib/object-facts';
 import type { DrpAck } from '../protocol/event';
 import { parseFrame } from '../protocol/parse-frame';
+import { VersionTracker } from './version-tracker';
 
 /**
  * What subscription matching reads from an event's `Object`: `compileFilter` (protocol/filter.ts)
@@ -27,6 +31,10 @@ export interface EventHeader {
   Object: JobLinks | null;
   /** `Original` was present and not null (v3.13+ sends it on saves and updates, §4.2). */
   hasOriginal: boolean;
+  /** What this event changed (version-tracker.ts), computed here where the frame is parsed. */
+  changes: ChangeFacts;
+  /** Name, state and workflow position for labels, highlights and the Objects view. */
+  facts: ObjectFacts | null;
 }
 
 /**
@@ -57,11 +65,13 @@ function jobLinksOf(type: string, object: unknown): JobLinks | null {
 }
 
 /**
- * Classifies one text frame (docs/reference/drp-protocol.md §4.1) into the shape the store ingests. Pure and
- * never throws; the parsed `Object`/`Original` trees are dropped here, so a worker that calls this
- * posts only the text and a few short strings.
+ * Classifies one text frame (docs/reference/drp-protocol.md §4.1) into the shape the store ingests.
+ * Never throws; the parsed `Object`/`Original` trees are dropped here (the tracker keeps the latest
+ * `Object` of each key to diff the next one against), so a worker that calls this posts only the
+ * text, a few short strings and the changed paths. Without a tracker an event is compared with its
+ * `Original` only.
  */
-export function receiveTextFrame(text: string): ReceivedFrame {
+export function receiveTextFrame(text: string, tracker: VersionTracker = new VersionTracker(0)): ReceivedFrame {
   const frame = parseFrame(text);
   if (frame.kind !== 'event') return frame;
   const { event } = frame;
@@ -77,6 +87,8 @@ export function receiveTextFrame(text: string): ReceivedFrame {
       Principal: event.Principal,
       Object: jobLinksOf(event.Type, event.Object),
       hasOriginal: event.Original !== null && event.Original !== undefined,
+      changes: tracker.observe(event, frame.bytes),
+      facts: objectFactsOf(event.Type, event.Object),
     },
   };
 }

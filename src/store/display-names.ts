@@ -3,12 +3,13 @@
  * name and their `Task`, and `runner:<machine uuid>` principals by the machine's name
  * (docs/reference/drp-protocol.md §5: Principal values). One resolver per store, for every view that shows a Key.
  *
- * It learns lazily, from objects the store parses anyway (a row's change summary parses its event,
- * event-diffs.ts), never at ingest: the ingest path keeps only frame headers, and parsing every frame
- * there for a name would cost the main thread what the socket worker saves it. A machine's name is
- * therefore known from the first of its events that reached the screen (or the detail pane) on.
- * Plain TypeScript: views read a name and subscribe to learn when names change.
+ * It learns at ingest from the facts each header carries (lib/object-facts.ts: picked where the
+ * frame was parsed, in the socket worker), so the main thread parses nothing for a name, and a
+ * machine's name is known from its first event on. Plain TypeScript: views read a name and
+ * subscribe to learn when names change.
  */
+
+import type { ObjectFacts } from '../lib/object-facts';
 
 /** A job as far as its label needs it. */
 interface JobLabelParts {
@@ -26,11 +27,6 @@ function clipName(text: string): string {
   return text.length > NAME_CHARS ? `${text.slice(0, NAME_CHARS - 1)}…` : text;
 }
 
-function stringField(fields: Record<string, unknown>, name: string): string {
-  const value = fields[name];
-  return typeof value === 'string' ? value : '';
-}
-
 /** Remembers at most `limit` entries, dropping the oldest insert first. */
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.delete(key);
@@ -44,21 +40,28 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 export class DisplayNames {
   private readonly machines = new Map<string, string>();
   private readonly jobs = new Map<string, JobLabelParts>();
+  /** leases and reservations by `Type + NUL + Key`: their address. */
+  private readonly addresses = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private notifyQueued = false;
 
-  /** Learns from an event's parsed `Object` (or a deleted object's last state). */
-  noteObject(type: string, key: string, object: unknown): void {
-    if (typeof object !== 'object' || object === null || key === '') return;
-    const fields = object as Record<string, unknown>;
+  /** Learns from the facts of an event's `Object` (or of a deleted object's last state). */
+  noteFacts(type: string, key: string, facts: ObjectFacts | null): void {
+    if (facts === null || key === '') return;
     if (type === 'machines') {
-      const name = clipName(stringField(fields, 'Name'));
+      const name = clipName(facts.name ?? '');
       if (name === '' || this.machines.get(key) === name) return;
       remember(this.machines, key, name);
       this.changed();
+    } else if (type === 'leases' || type === 'reservations') {
+      const address = facts.address ?? '';
+      const id = `${type}\u0000${key}`;
+      if (address === '' || address === key || this.addresses.get(id) === address) return;
+      remember(this.addresses, id, address);
+      this.changed();
     } else if (type === 'jobs') {
-      const parts = { machine: stringField(fields, 'Machine'), task: clipName(stringField(fields, 'Task')) };
+      const parts = { machine: facts.machine ?? '', task: clipName(facts.task ?? '') };
       const known = this.jobs.get(key);
       if (parts.machine === '' || (known && known.machine === parts.machine && known.task === parts.task)) return;
       remember(this.jobs, key, parts);
@@ -74,6 +77,7 @@ export class DisplayNames {
   /** A readable name for an object's Key; undefined when none is known (show the Key). */
   keyLabel(type: string, key: string): string | undefined {
     if (type === 'machines') return this.machines.get(key);
+    if (type === 'leases' || type === 'reservations') return this.addresses.get(`${type}\u0000${key}`);
     if (type === 'jobs') {
       const job = this.jobs.get(key);
       if (!job) return undefined;

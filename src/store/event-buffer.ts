@@ -5,6 +5,8 @@ import { EventObjectCache } from './event-object-cache';
 import type { ParsedPayload } from './event-object-cache';
 import { BufferedEventRecord, objectKeyOf } from './event-record';
 import type { EventRecord } from './event-record';
+import { ObjectIndex } from './object-index';
+import type { ObjectEntry } from './object-index';
 import { RingBuffer } from './ring-buffer';
 import { StringPool } from './string-pool';
 
@@ -16,12 +18,8 @@ export type PreviousVersion = { status: 'first' } | { status: 'evicted'; seq: nu
  */
 export class EventBuffer {
   private readonly ring: RingBuffer<EventRecord>;
-  /**
-   * Type+NUL+Key -> seq of the newest event for that object; makes `prevSeq` O(1). Entries outlive
-   * eviction so the next event of an evicted object says "previous version evicted", not "first";
-   * `pruneIndex` bounds the map.
-   */
-  private readonly lastSeqByKey = new Map<string, number>();
+  /** Type+NUL+Key -> the object's newest seq and version counts (object-index.ts); makes `prevSeq` O(1). */
+  private readonly objects = new ObjectIndex();
   private readonly payloads = new EventObjectCache(64);
   private readonly strings = new StringPool();
 
@@ -41,9 +39,20 @@ export class EventBuffer {
   get lastSeq(): number {
     return this.ring.lastSeq;
   }
-  /** Number of object keys the index tracks (bounded by the ring size). */
+  /** Number of object keys the index tracks (bounded by twice the ring size). */
   get indexedKeys(): number {
-    return this.lastSeqByKey.size;
+    return this.objects.size;
+  }
+
+  /** The object index (read-only use: History, the Objects view). */
+  get objectIndex(): Pick<ObjectIndex, 'get' | 'forEachLive' | 'liveCount'> {
+    return this.objects;
+  }
+
+  /** The object `seq` is a version of; undefined once the record left the ring. */
+  objectOf(seq: number): ObjectEntry | undefined {
+    const record = this.ring.getBySeq(seq);
+    return record ? this.objects.get(objectKeyOf(record.type, record.key)) : undefined;
   }
 
   /**
@@ -66,14 +75,16 @@ export class EventBuffer {
         principal: this.strings.intern(event.Principal),
         bytes,
         hasOriginal: event.hasOriginal,
-        prevSeq: this.lastSeqByKey.get(objectKey) ?? 0,
+        prevSeq: this.objects.get(objectKey)?.newestSeq ?? 0,
+        changes: event.changes,
+        facts: event.facts,
       },
       text,
     );
-    this.lastSeqByKey.set(objectKey, seq);
+    this.objects.added(objectKey, record);
     const evicted = this.ring.push(record);
-    if (evicted) this.payloads.delete(evicted.seq);
-    if (this.lastSeqByKey.size > this.indexLimit()) this.pruneIndex();
+    if (evicted) this.dropped(evicted);
+    this.objects.prune(this.indexLimit());
     return { record, evicted: evicted !== undefined };
   }
 
@@ -105,31 +116,24 @@ export class EventBuffer {
   /** Returns how many records were dropped to fit. */
   setCapacity(capacity: number): number {
     const dropped = this.ring.setCapacity(capacity);
-    for (const record of dropped) this.payloads.delete(record.seq);
-    if (this.lastSeqByKey.size > this.indexLimit()) this.pruneIndex();
+    for (const record of dropped) this.dropped(record);
+    this.objects.prune(this.indexLimit());
     return dropped.length;
   }
 
   /** Empties the buffer. Seqs keep counting; the key index restarts, so new events start as "first". */
   clear(): void {
     this.ring.clear();
-    this.lastSeqByKey.clear();
+    this.objects.clear();
     this.payloads.clear();
+  }
+
+  private dropped(record: EventRecord): void {
+    this.payloads.delete(record.seq);
+    this.objects.evicted(objectKeyOf(record.type, record.key));
   }
 
   private indexLimit(): number {
     return Math.max(2 * this.ring.capacity, 1024);
-  }
-
-  /**
-   * Drops index entries of objects with nothing left in the ring. After a prune at most `capacity`
-   * entries remain, so the full scan runs at most once per `capacity` new keys (amortised O(1)).
-   * The cost: an object whose events were all evicted long ago may later show up as "first".
-   */
-  private pruneIndex(): void {
-    const firstSeq = this.ring.firstSeq;
-    for (const [objectKey, seq] of this.lastSeqByKey) {
-      if (seq < firstSeq) this.lastSeqByKey.delete(objectKey);
-    }
   }
 }

@@ -1,8 +1,13 @@
+import { highlightOf, summaryOf } from './change-summaries';
+import type { ChangeSummary, RowHighlight } from './change-summaries';
+import { DisplayNames } from './display-names';
 import type { EventBuffer, PreviousVersion } from './event-buffer';
 import { EventDiffs } from './event-diffs';
-import type { ChangeSummary, DiffBase, EventDiff, RowHighlight } from './event-diffs';
-import type { DisplayNames } from './display-names';
+import type { DiffBase, EventDiff } from './event-diffs';
 import type { EventRecord } from './event-record';
+import { adjacentVersion, blameOf, versionsOf } from './object-history';
+import type { Blame, ObjectVersions } from './object-history';
+import type { ObjectEntry } from './object-index';
 
 export type { PreviousVersion } from './event-buffer';
 
@@ -22,11 +27,14 @@ export class EventReader {
   private readonly buffer: EventBuffer;
   private readonly pauseState: () => PauseState;
   private readonly diffs: EventDiffs;
+  /** Machine, job and lease names, learned from the headers at ingest (display-names.ts). */
+  readonly displayNames: DisplayNames;
 
-  constructor(buffer: EventBuffer, pauseState: () => PauseState) {
+  constructor(buffer: EventBuffer, pauseState: () => PauseState, names: DisplayNames = new DisplayNames()) {
     this.buffer = buffer;
     this.pauseState = pauseState;
     this.diffs = new EventDiffs(buffer);
+    this.displayNames = names;
   }
 
   /** The event's header record (its frame text is `record.raw`); undefined once it left the buffer. */
@@ -70,27 +78,67 @@ export class EventReader {
   }
 
   /** The diff of event `seq` against `base`, computed once per (seq, base) while cached. */
-  diff(seq: number, base: DiffBase): EventDiff {
+  diff(seq: number, base: Exclude<DiffBase, 'version'>): EventDiff {
     return this.diffs.diff(seq, base);
   }
 
-  /** A timeline row's summary if already computed; undefined means "not yet". */
-  peekChangeSummary(seq: number): ChangeSummary | undefined {
-    return this.diffs.peekChangeSummary(seq);
+  /** From version `baseSeq` to version `seq` of the same object (History's Compare); either may be newer. */
+  diffBetween(baseSeq: number, seq: number): EventDiff {
+    return this.diffs.diffBetween(baseSeq, seq);
   }
 
-  /** A timeline row's summary, computed on first call (it parses the event) and cached by seq. */
-  changeSummary(seq: number): ChangeSummary {
-    return this.diffs.changeSummary(seq);
+  /** Every positional path event `seq` changed (the header's list, or a diff when it was capped). */
+  changedPaths(seq: number): readonly string[] {
+    return this.diffs.changedPaths(seq);
   }
 
-  /** What makes the row stand out (failed job, machine no longer Runnable, delete); see event-diffs.ts. */
+  /**
+   * A timeline row's summary, from the changes its header carries (no parse); with a `Changed path`
+   * pattern, the change at that path.
+   */
+  changeSummary(seq: number, pathPattern = ''): ChangeSummary {
+    return summaryOf(this.buffer, seq, pathPattern);
+  }
+
+  /** What makes the row stand out (failed job, machine no longer Runnable, delete); see change-summaries.ts. */
   highlight(seq: number): RowHighlight | undefined {
-    return this.diffs.highlight(seq);
+    const record = this.buffer.get(seq);
+    return record ? highlightOf(record) : undefined;
   }
 
-  /** Machine and job names learned from parsed objects (display-names.ts), for every view that shows a Key. */
-  get displayNames(): DisplayNames {
-    return this.diffs.names;
+  /** The object `seq` is a version of (its counts and latest facts); undefined once `seq` left the ring. */
+  objectOf(seq: number): ObjectEntry | undefined {
+    return this.buffer.objectOf(seq);
+  }
+
+  /** An object by Type and Key, while it has a buffered version. */
+  objectByKey(type: string, key: string): ObjectEntry | undefined {
+    const entry = this.buffer.objectIndex.get(`${type}\u0000${key}`);
+    return entry && entry.buffered > 0 ? entry : undefined;
+  }
+
+  /** Objects with at least one buffered version, in first-seen order (the Objects view). */
+  forEachObject(visit: (entry: ObjectEntry) => void): void {
+    this.buffer.objectIndex.forEachLive(visit);
+  }
+
+  /** Number of objects with a buffered version. */
+  get objectCount(): number {
+    return this.buffer.objectIndex.liveCount;
+  }
+
+  /** Every buffered version of the object `seq` belongs to, newest first, and how many were evicted. */
+  versions(seq: number): ObjectVersions | undefined {
+    return versionsOf(this.buffer, seq);
+  }
+
+  /** The next older or newer buffered version of the same object (`[` and `]`). */
+  adjacentVersion(seq: number, direction: 'older' | 'newer'): number | undefined {
+    return adjacentVersion(this.buffer, seq, direction);
+  }
+
+  /** Each leaf of version `seq` with the buffered version that last changed it (parses `seq` only). */
+  blame(seq: number): Blame | undefined {
+    return blameOf(this.buffer, seq, this.object(seq), (versionSeq) => this.changedPaths(versionSeq));
   }
 }

@@ -1,5 +1,7 @@
 import { decodeFrameText } from '../connection/frame-text';
 import type { FrameText } from '../connection/frame-text';
+import type { ChangeFacts } from '../lib/change-facts';
+import type { ObjectFacts } from '../lib/object-facts';
 import type { DrpTimestamp } from '../protocol/time';
 
 /**
@@ -28,6 +30,10 @@ export interface EventRecord {
   hasOriginal: boolean;
   /** Seq of the previous event with the same Type+Key in this buffer's history, 0 if none. */
   prevSeq: number;
+  /** What this event changed, computed where the frame was parsed (connection/version-tracker.ts). */
+  changes: ChangeFacts;
+  /** Name, state and workflow position (lib/object-facts.ts); null for types that have none. */
+  facts: ObjectFacts | null;
 }
 
 /**
@@ -47,6 +53,8 @@ export class BufferedEventRecord implements EventRecord {
   readonly bytes: number;
   readonly hasOriginal: boolean;
   readonly prevSeq: number;
+  readonly changes: ChangeFacts;
+  readonly facts: ObjectFacts | null;
   private readonly text: FrameText;
 
   constructor(fields: Omit<EventRecord, 'raw'>, text: FrameText) {
@@ -61,6 +69,8 @@ export class BufferedEventRecord implements EventRecord {
     this.bytes = fields.bytes;
     this.hasOriginal = fields.hasOriginal;
     this.prevSeq = fields.prevSeq;
+    this.changes = fields.changes;
+    this.facts = fields.facts;
     this.text = text;
   }
 

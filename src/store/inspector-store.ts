@@ -3,10 +3,12 @@ import { ingestFrameOf } from '../connection/frame-text';
 import type { IngestFrame } from '../connection/frame-text';
 import { receiveBinaryFrame, receiveTextFrame } from '../connection/received-frame';
 import type { ReconnectPolicyOptions } from '../connection/reconnect-policy';
+import { VersionTracker } from '../connection/version-tracker';
 import type { DrpAck } from '../protocol/event';
 import { compileFilter } from '../protocol/filter';
 import type { CompiledFilter } from '../protocol/filter';
 import { pruneEvictedGaps } from './connection-gaps';
+import { DisplayNames } from './display-names';
 import { EventBuffer } from './event-buffer';
 import { EventReader } from './event-reader';
 import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
@@ -52,6 +54,9 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
   const network: NetworkDeps = { ...browserNetwork, ...options.network };
   const compiledFilters = new Map<string, CompiledFilter | null>();
   const rateWindow = { at: now(), received: 0 };
+  /** For frames classified here (`ingestFrame`: tests, tools); socket frames come classified. */
+  const versions = new VersionTracker();
+  const names = new DisplayNames();
   const compiled = (spec: string): CompiledFilter | null => {
     let filter = compiledFilters.get(spec);
     if (filter === undefined) {
@@ -79,7 +84,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     gaps: [],
     actions: {
       ingestFrames: (frames) => batcher.addAll(frames),
-      ingestFrame: (text) => batcher.add(ingestFrameOf(receiveTextFrame(text))),
+      ingestFrame: (text) => batcher.add(ingestFrameOf(receiveTextFrame(text, versions))),
       ingestBinaryFrame: (bytes) => batcher.add(ingestFrameOf(receiveBinaryFrame(bytes))),
       flush: () => batcher.flush(),
       pause: () => {
@@ -169,6 +174,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       }
       const event = frame.header;
       const appended = buffer.append(event, frame.text, frame.bytes, receivedAt);
+      names.noteFacts(event.Type, event.Key, event.facts);
       received += 1;
       if (appended.evicted) evicted += 1;
       let matched = false;
@@ -221,7 +227,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     flushIngest: () => batcher.flush(),
     lastSeq: () => buffer.lastSeq,
   });
-  return { store, events: new EventReader(buffer, () => store.getState()) };
+  return { store, events: new EventReader(buffer, () => store.getState(), names) };
 }
 
 function clampCapacity(capacity: number): number {

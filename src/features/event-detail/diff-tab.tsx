@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { maskDiffEntries } from '../../lib/mask-secrets';
-import type { DiffBase } from '../../store/event-diffs';
+import type { DiffBase as StoreDiffBase } from '../../store/event-diffs';
+
+type DiffBase = Exclude<StoreDiffBase, 'version'>;
 import { useEventReader, useInspectorStore } from '../../store/store-context';
 import { DiffEntryItem } from './diff-entry-item';
 import { diffContextText, diffStatusText } from './diff-status-text';

@@ -31,6 +31,9 @@ describe('receiveTextFrame', () => {
         // Only jobs events carry job links; a machine's own `Machine` field is not one.
         Object: null,
         hasOriginal: true,
+        // Compared with its Original (no earlier version seen): what this save changed.
+        changes: expect.objectContaining({ base: 'original' }),
+        facts: expect.objectContaining({ name: machineSave.Object.Name }),
       },
     });
   });

@@ -16,14 +16,24 @@ describe('changeSummaryText', () => {
 
   it('shows the values of a single change', () => {
     expect(
-      changeSummaryText({ kind: 'compared', changes: 1, paths: ['CurrentTask'], values: { change: 'changed', before: '5', after: '6' } }),
+      changeSummaryText({
+        kind: 'compared',
+        changes: 1,
+        paths: ['CurrentTask'],
+        values: { path: 'CurrentTask', change: 'changed', before: '5', after: '6' },
+      }),
     ).toBe('CurrentTask 5 → 6');
-    expect(changeSummaryText({ kind: 'compared', changes: 1, paths: ['Params.x'], values: { change: 'added', after: '5' } })).toBe(
-      'Params.x added: 5',
-    );
-    expect(changeSummaryText({ kind: 'compared', changes: 1, paths: ['Params.y'], values: { change: 'removed', before: 'a' } })).toBe(
-      'Params.y removed (was a)',
-    );
+    expect(
+      changeSummaryText({ kind: 'compared', changes: 1, paths: ['Params.x'], values: { path: 'Params.x', change: 'added', after: '5' } }),
+    ).toBe('Params.x added: 5');
+    expect(
+      changeSummaryText({
+        kind: 'compared',
+        changes: 1,
+        paths: ['Params.y'],
+        values: { path: 'Params.y', change: 'removed', before: 'a' },
+      }),
+    ).toBe('Params.y removed (was a)');
   });
 
   it('words the other summaries exactly as the timeline shows them', () => {
@@ -31,7 +41,6 @@ describe('changeSummaryText', () => {
     expect(changeSummaryText({ kind: 'evicted' })).toBe('previous version evicted');
     expect(changeSummaryText({ kind: 'deleted' })).toBe('deleted');
     expect(changeSummaryText({ kind: 'large-event', bytes: 4_100_000 })).toBe('large event (4.1 MB): see the Diff tab');
-    expect(changeSummaryText({ kind: 'large-previous', bytes: 4_100_000 })).toBe('previous version is large (4.1 MB): see the Diff tab');
     expect(changeSummaryText({ kind: 'event-text', text: 'Created job for task gohai' })).toBe('Created job for task gohai');
     expect(changeSummaryText({ kind: 'unavailable', reason: 'too-deep' })).toBe('nested too deeply to compare');
     expect(changeSummaryText({ kind: 'none' })).toBe('');
