@@ -10,7 +10,8 @@ export type Detection =
   | { kind: 'empty' }
   | { kind: 'unknown'; found: string };
 
-const HAR_HEAD = /^\{\s*"log"\s*:/;
+/** `{`, then the first key and its colon: a HAR's first key is `log`. */
+const FIRST_KEY = /^\{\s*"((?:[^"\\]|\\.)*)"\s*:/;
 
 function firstLineParsesAsObject(line: string): boolean {
   try {
@@ -40,9 +41,10 @@ export function detectFormat(head: string, atEnd: boolean): Detection {
   if (first !== '{') return { kind: 'unknown', found: head.slice(start, start + 40) };
   const rest = head.slice(start);
   const canWait = !atEnd && rest.length < DETECT_PEEK_CHARS;
-  // `{` and white space only so far may still become `{ "log": …`: wait for the first key.
-  if (canWait && rest.slice(1).search(/\S/) === -1) return { kind: 'need-more' };
-  if (HAR_HEAD.test(rest)) return { kind: 'format', format: 'har' };
+  const firstKey = FIRST_KEY.exec(rest);
+  // `{` with only white space or part of a key so far may still become `{ "log": …`: wait.
+  if (canWait && firstKey === null && /^\{\s*("(?:[^"\\]|\\.)*("\s*)?)?$/.test(rest)) return { kind: 'need-more' };
+  if (firstKey?.[1] === 'log') return { kind: 'format', format: 'har' };
   const newline = rest.indexOf('\n');
   if (newline === -1 && canWait) return { kind: 'need-more' };
   if (newline === -1 && !atEnd) return { kind: 'format', format: 'capture-jsonl' };
