@@ -3,6 +3,7 @@ import type { IngestFrame } from '../connection/frame-text';
 import type { DemoConfig } from '../connection/rest-client';
 import type { ConnectionGap } from './connection-gaps';
 import type { RegisterOutcome, Subscription } from './subscription-registry';
+import type { ViewState } from './view-state';
 
 /**
  * `reconnecting`: the connection was lost without the user asking (anything but Disconnect) and
@@ -86,7 +87,10 @@ export interface InspectorActions {
   clear(): void;
   /** Ignored unless an integer in [MIN_CAPACITY, MAX_CAPACITY]; drops the oldest events to fit. */
   setCapacity(capacity: number): void;
+  /** Selects an event (0: none). A Compare base of another object is dropped with the old selection. */
   select(seq: number): void;
+  /** Changes what is shown (mode, timeline filter, detail tab, Compare base, diff layout, ignored paths). */
+  setView(patch: Partial<ViewState>): void;
   /** Recomputes `ratePerSecond`; the provider calls it once per second. */
   tickRate(now?: number): void;
   connect(request: ConnectRequest): Promise<void>;
@@ -122,6 +126,8 @@ export interface InspectorState {
   subscriptions: readonly Subscription[];
   /** Disconnected intervals, oldest first (at most GAP_LIMIT); dropped once the events before them leave the ring. */
   gaps: readonly ConnectionGap[];
+  /** What the user is looking at (view-state.ts); mirrored in the page URL by the app. */
+  view: ViewState;
   actions: InspectorActions;
 }
 

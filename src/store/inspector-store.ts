@@ -20,6 +20,7 @@ import type { NetworkDeps } from './network-deps';
 import { SessionController } from './session-controller';
 import { applyAcks } from './subscription-commands';
 import { addCounts } from './subscription-registry';
+import { INITIAL_VIEW } from './view-state';
 
 export type { InspectorState, InspectorStore } from './inspector-state';
 
@@ -82,6 +83,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     connection: { status: 'idle', endpoint: '', httpBase: '', wsUrl: '', serverVersion: '', user: '', authMode: 'none', tokenMask: '' },
     subscriptions: [],
     gaps: [],
+    view: INITIAL_VIEW,
     actions: {
       ingestFrames: (frames) => batcher.addAll(frames),
       ingestFrame: (text) => batcher.add(ingestFrameOf(receiveTextFrame(text, versions))),
@@ -123,7 +125,14 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
         }));
       },
       // The selection may outlive its record (evicted while the user reads it); the detail pane says so.
-      select: (seq) => set({ selectedSeq: Number.isInteger(seq) && seq > 0 ? seq : 0 }),
+      select: (seq) => {
+        const selectedSeq = Number.isInteger(seq) && seq > 0 ? seq : 0;
+        const { view } = get();
+        // Compare stays while stepping through one object's versions (git diff A..B), not across objects.
+        const keepBase = view.compareBaseSeq === 0 || buffer.objectOf(view.compareBaseSeq) === buffer.objectOf(selectedSeq);
+        set(keepBase ? { selectedSeq } : { selectedSeq, view: { ...view, compareBaseSeq: 0 } });
+      },
+      setView: (patch) => set((state) => ({ view: { ...state.view, ...patch } })),
       tickRate: (at = now()) => {
         const { received } = get().counters;
         const elapsedMs = at - rateWindow.at;

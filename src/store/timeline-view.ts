@@ -1,5 +1,10 @@
 import type { EventRecord } from './event-record';
 import type { EventReader } from './event-reader';
+import { EMPTY_TIMELINE_FILTER, compileTimelineFilter, sameFilter } from './timeline-filter';
+import type { CompiledTimelineFilter, TimelineFilter } from './timeline-filter';
+
+export { EMPTY_TIMELINE_FILTER, compileTimelineFilter } from './timeline-filter';
+export type { CompiledTimelineFilter, FilterableRecord, ObjectRef, TimelineFilter } from './timeline-filter';
 
 /**
  * The timeline's client-side filter and the filtered list of seqs it shows, kept up to date
@@ -8,115 +13,19 @@ import type { EventReader } from './event-reader';
  * timeline feature binds it with `useSyncExternalStore` (CONTRIBUTING.md, house rule 3: high-frequency data outside React).
  */
 
-export interface TimelineFilter {
-  /** Facets: comma-separated alternatives, each a case-insensitive substring; empty = any. */
-  type: string;
-  action: string;
-  key: string;
-  principal: string;
-  /** Free text searched in the raw frame JSON (so it covers Object and Original too). */
-  text: string;
-  regex: boolean;
-  caseSensitive: boolean;
-  /** Inverts the free-text match only; facets still narrow. */
-  invert: boolean;
-}
-
-export const EMPTY_TIMELINE_FILTER: TimelineFilter = {
-  type: '',
-  action: '',
-  key: '',
-  principal: '',
-  text: '',
-  regex: false,
-  caseSensitive: false,
-  invert: false,
-};
-
-export type FilterableRecord = Pick<EventRecord, 'type' | 'action' | 'key' | 'principal' | 'raw'>;
-
-export interface CompiledTimelineFilter {
-  test(record: FilterableRecord): boolean;
-  /** Why the free text could not be used (an invalid regex); the text criterion is then ignored. */
-  error: string | null;
-  /** False when every record passes. */
-  active: boolean;
-}
-
-function parseFacet(text: string): string[] | null {
-  const alternatives = text
-    .split(',')
-    .map((part) => part.trim().toLowerCase())
-    .filter((part) => part !== '');
-  return alternatives.length > 0 ? alternatives : null;
-}
-
-function facetMatches(alternatives: string[] | null, value: string): boolean {
-  if (alternatives === null) return true;
-  const lower = value.toLowerCase();
-  return alternatives.some((alternative) => lower.includes(alternative));
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function compileText(filter: TimelineFilter): { match: ((raw: string) => boolean) | null; error: string | null } {
-  const { text, regex, caseSensitive } = filter;
-  if (text === '') return { match: null, error: null };
-  if (!regex && caseSensitive) return { match: (raw) => raw.includes(text), error: null };
-  try {
-    // No `g` flag: `test` must not carry lastIndex from one record to the next.
-    const pattern = new RegExp(regex ? text : escapeRegExp(text), caseSensitive ? '' : 'i');
-    return { match: (raw) => pattern.test(raw), error: null };
-  } catch (error) {
-    // V8 already says "Invalid regular expression: /x(/i: Unterminated group"; avoid saying it twice.
-    const reason = (error as Error).message.replace(/^Invalid regular expression:\s*/, '');
-    return { match: null, error: `Invalid regular expression: ${reason}` };
-  }
-}
-
-export function compileTimelineFilter(filter: TimelineFilter): CompiledTimelineFilter {
-  const type = parseFacet(filter.type);
-  const action = parseFacet(filter.action);
-  const key = parseFacet(filter.key);
-  const principal = parseFacet(filter.principal);
-  const { match, error } = compileText(filter);
-  const invert = filter.invert;
-  const active = type !== null || action !== null || key !== null || principal !== null || match !== null;
-  return {
-    error,
-    active,
-    test: (record) =>
-      facetMatches(type, record.type) &&
-      facetMatches(action, record.action) &&
-      facetMatches(key, record.key) &&
-      facetMatches(principal, record.principal) &&
-      (match === null || match(record.raw) !== invert),
-  };
-}
-
-function sameFilter(a: TimelineFilter, b: TimelineFilter): boolean {
-  return (
-    a.type === b.type &&
-    a.action === b.action &&
-    a.key === b.key &&
-    a.principal === b.principal &&
-    a.text === b.text &&
-    a.regex === b.regex &&
-    a.caseSensitive === b.caseSensitive &&
-    a.invert === b.invert
-  );
-}
-
 /** What the view reads: the visible seq range (it already stops at pausedAtSeq) and the records in it. */
 export interface TimelineSource {
   range(): { first: number; last: number };
   forEach(from: number, to: number, visit: (record: EventRecord) => void): void;
+  /** Every changed path of an event whose header list was capped (the `Changed path` filter). */
+  changedPaths?(seq: number): readonly string[];
 }
 
 export function storeTimelineSource(events: EventReader): TimelineSource {
   return {
     range: () => events.seqRange(),
     forEach: (from, to, visit) => events.forEachRecord(from, to, visit),
+    changedPaths: (seq) => events.changedPaths(seq),
   };
 }
 
@@ -140,7 +49,7 @@ export class TimelineView {
   constructor(source: TimelineSource, filter: TimelineFilter = EMPTY_TIMELINE_FILTER) {
     this.source = source;
     this.filter = filter;
-    this.compiled = compileTimelineFilter(filter);
+    this.compiled = this.compile(filter);
     this.rescan();
   }
 
@@ -208,7 +117,7 @@ export class TimelineView {
   setFilter(filter: TimelineFilter): void {
     if (sameFilter(filter, this.filter)) return;
     this.filter = filter;
-    this.compiled = compileTimelineFilter(filter);
+    this.compiled = this.compile(filter);
     this.rescan();
     this.changed();
   }
@@ -236,6 +145,11 @@ export class TimelineView {
     this.first = first;
     this.last = last;
     if (changed) this.changed();
+  }
+
+  private compile(filter: TimelineFilter): CompiledTimelineFilter {
+    const { source } = this;
+    return compileTimelineFilter(filter, source.changedPaths ? (seq) => source.changedPaths!(seq) : undefined);
   }
 
   private rescan(): void {

@@ -2,6 +2,7 @@ import { createTestStore } from '../support/test-store';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_TIMELINE_FILTER, TimelineView, compileTimelineFilter, storeTimelineSource } from '../../../src/store/timeline-view';
 import type { TimelineFilter } from '../../../src/store/timeline-view';
+import { NO_CHANGES } from '../../../src/lib/change-facts';
 
 function frame(type: string, action: string, key: string, principal: string, object: unknown): string {
   return JSON.stringify({
@@ -35,7 +36,15 @@ const SAMPLE = [
 ];
 
 describe('compileTimelineFilter', () => {
-  const record = { type: 'machines', action: 'update', key: 'm-1', principal: 'runner:m-1', raw: '{"Stage":"Discover"}' };
+  const record = {
+    seq: 1,
+    type: 'machines',
+    action: 'update',
+    key: 'm-1',
+    principal: 'runner:m-1',
+    raw: '{"Stage":"Discover"}',
+    changes: NO_CHANGES,
+  };
 
   it('passes everything when empty', () => {
     const compiled = compileTimelineFilter(EMPTY_TIMELINE_FILTER);
@@ -184,5 +193,54 @@ describe('TimelineView', () => {
     expect(calls).toBe(1);
     view.setFilter(filter({}));
     expect(calls).toBe(1);
+  });
+});
+
+describe('Changed path and Follow this object', () => {
+  const profile = (key: string, params: Record<string, unknown>, principal = 'user:alice') =>
+    frame('profiles', 'save', key, principal, { Name: key, Params: params });
+
+  it('shows only the events whose change touches the path, and follows live events', () => {
+    const { ingest, view, shown, store } = setup();
+    ingest(
+      profile('global', { bar: 1 }),
+      profile('global', { bar: 1, foo: 1 }),
+      profile('global', { bar: 2, foo: 1 }, 'user:bob'),
+      profile('other', { bar: 1 }),
+      profile('other', { bar: 1, baz: { deep: 1 } }),
+    );
+    view.setFilter(filter({ changedPath: 'Params.bar' }));
+    // seq 1 and 4 are first versions (nothing to compare); 2 added foo; 5 added baz.
+    expect(shown()).toEqual([3]);
+    view.setFilter(filter({ changedPath: 'Params.*' }));
+    expect(shown()).toEqual([2, 3, 5]);
+    view.setFilter(filter({ changedPath: 'Params.baz.deep' }));
+    expect(shown()).toEqual([5]);
+    view.setFilter(filter({ changedPath: 'Params.bar', principal: 'alice' }));
+    expect(shown()).toEqual([]);
+    view.setFilter(filter({ changedPath: 'Params.bar' }));
+    ingest(profile('global', { bar: 3, foo: 1 }));
+    view.sync();
+    expect(shown()).toEqual([3, 6]);
+    expect(store.getState().buffered).toBe(6);
+  });
+
+  it('matches events whose path list was capped by diffing them', () => {
+    const { ingest, view, shown } = setup();
+    const many = (value: number) => Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`p${i}`, value]));
+    ingest(profile('global', many(1)), profile('global', many(2)));
+    view.setFilter(filter({ changedPath: 'Params.p99' }));
+    expect(shown()).toEqual([2]);
+    view.setFilter(filter({ changedPath: 'Meta' }));
+    expect(shown()).toEqual([]);
+  });
+
+  it('follows one object by Type and Key', () => {
+    const { ingest, view, shown } = setup();
+    ingest(...SAMPLE, frame('machines', 'update', 'm-1', 'runner:m-1', { Name: 'r12-u07', Stage: 'x' }));
+    view.setFilter(filter({ object: { type: 'machines', key: 'm-1' } }));
+    expect(shown()).toEqual([1, 6]);
+    view.setFilter(filter({ object: { type: 'jobs', key: 'm-1' } }));
+    expect(shown()).toEqual([]);
   });
 });
