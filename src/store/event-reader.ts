@@ -27,6 +27,7 @@ export class EventReader {
   private readonly buffer: EventBuffer;
   private readonly pauseState: () => PauseState;
   private readonly diffs: EventDiffs;
+  private readonly ingestListeners = new Set<(records: readonly EventRecord[]) => void>();
   /** Machine, job and lease names, learned from the headers at ingest (display-names.ts). */
   readonly displayNames: DisplayNames;
 
@@ -35,6 +36,21 @@ export class EventReader {
     this.pauseState = pauseState;
     this.diffs = new EventDiffs(buffer);
     this.displayNames = names;
+  }
+
+  /**
+   * Hears the records each batched flush appended, oldest first, right after the flush (a capture
+   * written to disk follows the ring this way). Returns the unsubscribe.
+   */
+  onIngest(listener: (records: readonly EventRecord[]) => void): () => void {
+    this.ingestListeners.add(listener);
+    return () => this.ingestListeners.delete(listener);
+  }
+
+  /** Called by the store's ingest path only (inspector-store.ts). */
+  notifyIngested(records: readonly EventRecord[]): void {
+    if (records.length === 0) return;
+    for (const listener of this.ingestListeners) listener(records);
   }
 
   /** The event's header record (its frame text is `record.raw`); undefined once it left the buffer. */

@@ -11,6 +11,7 @@ import { pruneEvictedGaps } from './connection-gaps';
 import { DisplayNames } from './display-names';
 import { EventBuffer } from './event-buffer';
 import { EventReader } from './event-reader';
+import type { EventRecord } from './event-record';
 import { IngestBatcher, createAnimationFrameScheduler } from './ingest-batcher';
 import type { FlushScheduler } from './ingest-batcher';
 import { ACK_TIMEOUT_MS, DEFAULT_CAPACITY, FRAME_ERROR_LIMIT, MAX_CAPACITY, MIN_CAPACITY } from './inspector-state';
@@ -170,6 +171,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     let received = 0;
     let evicted = 0;
     let unattributed = 0;
+    const appendedRecords: EventRecord[] = [];
 
     for (const frame of batch) {
       if (frame.kind === 'error') {
@@ -183,6 +185,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       }
       const event = frame.header;
       const appended = buffer.append(event, frame.text, frame.bytes, receivedAt);
+      appendedRecords.push(appended.record);
       names.noteFacts(event.Type, event.Key, event.facts);
       received += 1;
       if (appended.evicted) evicted += 1;
@@ -216,8 +219,10 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       gaps: evicted > 0 ? liveGaps(state.gaps) : state.gaps,
     });
     if (acks.length > 0) session.afterAcks();
+    events.notifyIngested(appendedRecords);
   };
 
+  const events = new EventReader(buffer, () => store.getState(), names);
   const batcher = new IngestBatcher<IngestFrame>(options.scheduler ?? createAnimationFrameScheduler(), flushBatch);
   const session: SessionController = new SessionController(store, {
     network,
@@ -236,7 +241,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
     flushIngest: () => batcher.flush(),
     lastSeq: () => buffer.lastSeq,
   });
-  return { store, events: new EventReader(buffer, () => store.getState(), names) };
+  return { store, events };
 }
 
 function clampCapacity(capacity: number): number {
