@@ -1,5 +1,5 @@
 import { useEventReader } from '../../store/store-context';
-import { changeSummaryText } from './change-summary-text';
+import { changeSummaryText } from '../../lib/change-summary-words';
 
 /**
  * The row's change summary in words. It is read from the changes the event's header carries

@@ -1,7 +1,22 @@
-import { formatBytes } from '../../lib/format-bytes';
-import { DIFF_WORDS, UNAVAILABLE_REASON_WORDS, changeCount } from '../../lib/diff-words';
-import type { ChangeValue } from '../../lib/change-facts';
-import type { ChangeSummary } from '../../store/change-summaries';
+import { formatBytes } from './format-bytes';
+import { DIFF_WORDS, UNAVAILABLE_REASON_WORDS, changeCount } from './diff-words';
+import type { ChangeValue } from './change-facts';
+
+/**
+ * The words of an event's change summary, shared by the timeline's Change column and the detail
+ * pane's History so the two read the same. The summary's shape is declared here (lib/ may not
+ * import the store); the store's `ChangeSummary` (store/change-summaries.ts) must stay assignable
+ * to it, which the type checker holds at each call.
+ */
+export type SummaryToWord =
+  | { kind: 'compared'; changes: number; paths: readonly string[]; values?: ChangeValue }
+  | { kind: 'first' }
+  | { kind: 'evicted' }
+  | { kind: 'deleted' }
+  | { kind: 'large-event'; bytes: number }
+  | { kind: 'event-text'; text: string }
+  | { kind: 'unavailable'; reason: keyof typeof UNAVAILABLE_REASON_WORDS }
+  | { kind: 'none' };
 
 /** One change, with its values: `CurrentTask 5 → 6`, `Params.x added: 5`, `Params.y removed (was "a")`. */
 function singleChangeText(path: string, values: ChangeValue): string {
@@ -17,7 +32,7 @@ function singleChangeText(path: string, values: ChangeValue): string {
 }
 
 /** The words of a timeline row's summary cell: "2 changes: Stage, Params.x", "first version seen", ... */
-export function changeSummaryText(summary: ChangeSummary): string {
+export function changeSummaryText(summary: SummaryToWord): string {
   switch (summary.kind) {
     case 'compared': {
       if (summary.changes === 0) return DIFF_WORDS.noChanges;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeSummaryText } from '../../../../src/features/timeline/change-summary-text';
+import { changeSummaryText } from '../../../src/lib/change-summary-words';
 
 describe('changeSummaryText', () => {
   it('words compared summaries as a count and the first paths', () => {
