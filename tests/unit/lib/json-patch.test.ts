@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import jsonpatch from 'fast-json-patch';
+import jsonpatch, { type Operation } from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
 import { jsonPatchBetween, maskJsonPatch, pointerSegments } from '../../../src/lib/json-patch';
 import { MASK } from '../../../src/lib/mask-secrets';
@@ -25,7 +25,7 @@ const { json, object } = fc.letrec<{ json: unknown; object: Record<string, unkno
 
 /** Applies the patch to a deep copy of `base` the way a consumer would, validating every operation. */
 function applied(base: unknown, patch: ReturnType<typeof jsonPatchBetween>): unknown {
-  return jsonpatch.applyPatch(structuredClone(base), patch as jsonpatch.Operation[], true, true).newDocument;
+  return jsonpatch.applyPatch(structuredClone(base), patch as Operation[], true, true).newDocument;
 }
 
 /** A pointer is well formed when every `~` is followed by 0 or 1 (RFC 6901 §3). */
