@@ -1,9 +1,15 @@
 import type { Ref } from 'react';
 import type { TimelineFilter } from '../../store/timeline-view';
+import { FollowedObjectChip } from './followed-object-chip';
 
 interface TimelineFilterBarProps {
   filter: TimelineFilter;
+  /** A typed change (debounced by the caller). */
   onChange: (filter: TimelineFilter) => void;
+  /** A click: checkboxes and the followed object's ×, applied at once. */
+  onCommit: (filter: TimelineFilter) => void;
+  /** The followed object as a reader knows it (`machines rack-01`), or null when none is followed. */
+  followedLabel: string | null;
   /** Why the text filter is ignored (invalid regex), or null. */
   error: string | null;
   textInputRef: Ref<HTMLInputElement>;
@@ -34,13 +40,16 @@ const INVERT_HINT_ID = 'timeline-filter-invert-hint';
 const INVERT_SCOPE =
   'Invert the free-text match only: events whose JSON does not match the text; the type, action, key and principal filters still narrow';
 
+const CHANGED_PATH_HINT =
+  'Changed path: only events whose change touches this path (Params.bar, Params.*, Stage, Tasks[3]); the Change column then shows its old → new';
+
 function invertHint(filter: TimelineFilter): string {
   if (filter.invert && filter.text === '') return '(free text only: no text to invert)';
   return '(free text only)';
 }
 
 /** Client-side filter inputs; facets take comma-separated alternatives, free text searches the raw event. */
-export function TimelineFilterBar({ filter, onChange, error, textInputRef }: TimelineFilterBarProps) {
+export function TimelineFilterBar({ filter, onChange, onCommit, followedLabel, error, textInputRef }: TimelineFilterBarProps) {
   return (
     <div className="timeline-filter" role="search">
       <input
@@ -62,7 +71,7 @@ export function TimelineFilterBar({ filter, onChange, error, textInputRef }: Tim
               type="checkbox"
               checked={filter[field]}
               aria-describedby={field === 'invert' ? INVERT_HINT_ID : undefined}
-              onChange={(event) => onChange({ ...filter, [field]: event.target.checked })}
+              onChange={(event) => onCommit({ ...filter, [field]: event.target.checked })}
             />
             {label}
           </label>
@@ -86,7 +95,23 @@ export function TimelineFilterBar({ filter, onChange, error, textInputRef }: Tim
             onChange={(event) => onChange({ ...filter, [field]: event.target.value })}
           />
         ))}
+        <input
+          type="search"
+          className="timeline-filter__changed"
+          aria-label="Changed path"
+          placeholder="Changed path"
+          title={CHANGED_PATH_HINT}
+          spellCheck={false}
+          value={filter.changedPath}
+          onChange={(event) => onChange({ ...filter, changedPath: event.target.value })}
+        />
       </div>
+      {filter.object !== null && (
+        <FollowedObjectChip
+          label={followedLabel ?? `${filter.object.type} ${filter.object.key}`}
+          onRemove={() => onCommit({ ...filter, object: null })}
+        />
+      )}
       {error !== null && (
         <p id="timeline-filter-error" className="timeline-filter__error" role="alert" data-testid="filter-error">
           {error}

@@ -20,6 +20,8 @@ interface TimelineListProps {
   gaps: readonly ConnectionGap[];
   selectedSeq: number;
   onSelect: (seq: number) => void;
+  /** The `Changed path` filter's pattern ('' = none): the Change column then shows that path's change. */
+  changedPath: string;
 }
 
 /** The seq of the event row at or around a DOM target, or 0. */
@@ -40,7 +42,7 @@ function seqAt(target: EventTarget | null): number {
  * selection) stops following the tail and keeps that row in view, also while the ring evicts rows
  * in front of it, until the user asks for the tail again: "Jump to latest" or End.
  */
-export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: TimelineListProps) {
+export function TimelineList({ view, version, gaps, selectedSeq, onSelect, changedPath }: TimelineListProps) {
   // Events plus gap markers; rebuilt only when the filtered list or the gaps change.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable view's contents
   const rows = useMemo(() => new TimelineRows(view, gaps), [view, version, gaps]);
@@ -139,7 +141,9 @@ export function TimelineList({ view, version, gaps, selectedSeq, onSelect }: Tim
     if (item.kind === 'gap') {
       items.push(<TimelineGapRow key={`gap-${item.gap.id}`} gap={item.gap} index={index} top={top} />);
     } else {
-      items.push(<TimelineRow key={item.seq} seq={item.seq} index={index} top={top} selected={item.seq === selectedSeq} />);
+      items.push(
+        <TimelineRow key={item.seq} seq={item.seq} index={index} top={top} selected={item.seq === selectedSeq} changedPath={changedPath} />,
+      );
     }
   }
 

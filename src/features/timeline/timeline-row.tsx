@@ -12,6 +12,8 @@ interface TimelineRowProps {
   /** Offset in the list, px (rows have a fixed height). */
   top: number;
   selected: boolean;
+  /** The `Changed path` pattern ('' = none): the summary is then that path's `old → new`. */
+  changedPath?: string;
 }
 
 export const timelineRowId = (seq: number): string => `timeline-row-${seq}`;
@@ -21,10 +23,10 @@ export const timelineRowId = (seq: number): string => `timeline-row-${seq}`;
  * untrusted). Selection is handled by the list (timeline-list.tsx), so a row has no handlers, and
  * memo keeps the rows already on screen from re-rendering when the list appends below them.
  */
-export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected }: TimelineRowProps) {
+export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected, changedPath = '' }: TimelineRowProps) {
   const events = useEventReader();
   const record = events.record(seq);
-  const summary = useChangeSummary(seq);
+  const summary = useChangeSummary(seq, changedPath);
   // Names are learned as summaries parse objects; a row re-renders only when its own names change.
   const names = events.displayNames;
   const keyName = useSyncExternalStore(names.subscribe, () => (record ? names.keyLabel(record.type, record.key) : undefined));

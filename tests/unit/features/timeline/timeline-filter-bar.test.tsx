@@ -5,7 +5,16 @@ import { EMPTY_TIMELINE_FILTER } from '../../../../src/store/timeline-view';
 import type { TimelineFilter } from '../../../../src/store/timeline-view';
 
 function renderBar(filter: TimelineFilter) {
-  return render(<TimelineFilterBar filter={filter} onChange={vi.fn()} error={null} textInputRef={{ current: null }} />);
+  return render(
+    <TimelineFilterBar
+      filter={filter}
+      onChange={vi.fn()}
+      onCommit={vi.fn()}
+      followedLabel={null}
+      error={null}
+      textInputRef={{ current: null }}
+    />,
+  );
 }
 
 afterEach(cleanup);

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
+import { sameFilter } from '../../store/timeline-filter';
+import type { TimelineFilter } from '../../store/timeline-view';
+
+export interface FilterDraft {
+  /** What the filter bar shows: the typed filter, ahead of the store's while typing. */
+  draft: TimelineFilter;
+  /** A typed change: reaches the store once typing pauses for the debounce delay. */
+  edit(filter: TimelineFilter): void;
+  /** A click (a checkbox, the followed object's ×): reaches the store at once. */
+  commit(filter: TimelineFilter): void;
+}
+
+/**
+ * The filter bar's draft over the store's `view.filter`. A filter change rescans the buffer (up to
+ * 50,000 raw frames), so typing is debounced into `setView`; the store's filter can also change from
+ * elsewhere (the detail pane's `Follow this object`, a pasted link), and then the draft takes it.
+ */
+export function useFilterDraft(debounceMs: number): FilterDraft {
+  const store = useInspectorStoreApi();
+  const stored = useInspectorStore((state) => state.view.filter);
+  const [draft, setDraft] = useState(stored);
+  /** The store's filter the draft last agreed with: a different one came from elsewhere. */
+  const [adopted, setAdopted] = useState(stored);
+  if (stored !== adopted) {
+    // State adjusted while rendering (React's pattern for state derived from a changing input).
+    setAdopted(stored);
+    if (!sameFilter(stored, draft)) setDraft(stored);
+  }
+
+  useEffect(() => {
+    const timer = setTimeout(() => write(store, draft), debounceMs);
+    return () => clearTimeout(timer);
+  }, [store, draft, debounceMs]);
+
+  return {
+    draft,
+    edit: setDraft,
+    commit: (filter) => {
+      setDraft(filter);
+      write(store, filter);
+    },
+  };
+}
+
+function write(store: ReturnType<typeof useInspectorStoreApi>, filter: TimelineFilter): void {
+  const state = store.getState();
+  if (!sameFilter(state.view.filter, filter)) state.actions.setView({ filter });
+}
