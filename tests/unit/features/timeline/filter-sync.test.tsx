@@ -24,7 +24,7 @@ describe('Timeline filter bar and the store', () => {
 
   it('applies a checkbox at once', () => {
     const view = renderWithStore(<Timeline />);
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Regex', exact: true }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Regex' }));
     expect(view.store.getState().view.filter.regex).toBe(true);
   });
 
@@ -42,7 +42,7 @@ describe('Timeline filter bar and the store', () => {
     expect(chip.textContent).toContain('Following machines rack-01');
 
     // One click undoes it, and the rest of the filter stays.
-    fireEvent.click(screen.getByRole('button', { name: 'Stop following', exact: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop following' }));
     expect(view.store.getState().view.filter.object).toBeNull();
     expect(view.store.getState().view.filter.changedPath).toBe('Stage');
     expect(screen.queryByTestId('followed-object')).toBeNull();
