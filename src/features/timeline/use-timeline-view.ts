@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useEventReader, useInspectorStoreApi } from '../../store/store-context';
 import { TimelineView, storeTimelineSource } from '../../store/timeline-view';
 import type { TimelineFilter } from '../../store/timeline-view';
-import { createRenderThrottle } from './render-throttle';
+import { createRenderThrottle } from '../../lib/render-throttle';
 
 /**
  * How often the list may follow the store. The store publishes a batch per animation frame (up to

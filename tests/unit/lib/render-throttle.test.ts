@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRenderThrottle } from '../../../../src/features/timeline/render-throttle';
+import { createRenderThrottle } from '../../../src/lib/render-throttle';
 
 // Vitest's fake timers drive both the throttle's setTimeout and its performance.now() clock.
 beforeEach(() => {
