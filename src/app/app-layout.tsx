@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { EventDetail } from '../features/event-detail/event-detail';
+import { Objects } from '../features/objects/objects';
+import { Captures } from '../features/captures/captures';
 import { ConnectionPanel } from '../features/connection-panel/connection-panel';
 import { StatusBar } from '../features/status-bar/status-bar';
 import { SubscriptionsPanel } from '../features/subscriptions/subscriptions-panel';
@@ -10,6 +12,8 @@ import { Timeline } from '../features/timeline/timeline';
 import { PaneSeparator } from './pane-separator';
 import { SidePanelToggle } from './side-panel-toggle';
 import { useElementWidth } from './use-element-width';
+import { useInspectorStore } from '../store/store-context';
+import { ViewModeToggle } from './view-mode-toggle';
 import { useStoredNumber } from './use-stored-number';
 import './app-layout.css';
 
@@ -46,6 +50,7 @@ export function AppLayout() {
   const sidebarOpen = sidebarCollapsed !== 1;
   const detail = detailBounds(mainWidth, storedWidth);
   const mainStyle = { '--detail-width': `${detail.width}px` } as CSSProperties;
+  const mode = useInspectorStore((state) => state.view.mode);
 
   return (
     <div className={`app-shell${sidebarOpen ? '' : ' app-shell--sidebar-collapsed'}`}>
@@ -53,6 +58,9 @@ export function AppLayout() {
         <h1 className="app-title">DRP Event Inspector</h1>
         <ErrorBoundary name="Connection panel">
           <ConnectionPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="Captures">
+          <Captures />
         </ErrorBoundary>
       </header>
       <aside className="app-sidebar" id={SIDEBAR_ID} hidden={!sidebarOpen}>
@@ -64,13 +72,21 @@ export function AppLayout() {
         <div className="timeline-pane">
           <div className="pane-toolbar">
             <SidePanelToggle controls={SIDEBAR_ID} expanded={sidebarOpen} onToggle={() => storeSidebarCollapsed(sidebarOpen ? 1 : 0)} />
+            <ViewModeToggle />
             <ErrorBoundary name="Buffer controls">
               <BufferControls />
             </ErrorBoundary>
           </div>
-          <ErrorBoundary name="Timeline">
-            <Timeline />
-          </ErrorBoundary>
+          {/* One view at a time: a hidden timeline would still follow a flood 10 times a second. */}
+          {mode === 'objects' ? (
+            <ErrorBoundary name="Objects">
+              <Objects />
+            </ErrorBoundary>
+          ) : (
+            <ErrorBoundary name="Timeline">
+              <Timeline />
+            </ErrorBoundary>
+          )}
         </div>
         <PaneSeparator label="Resize event detail" value={detail.width} min={detail.min} max={detail.max} onResize={storeWidth} />
         <div className="detail-pane">
