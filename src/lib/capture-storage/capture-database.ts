@@ -1,0 +1,129 @@
+import { Dexie } from 'dexie';
+import type { Table } from 'dexie';
+import type { CaptureMeta, ChunkRow } from './capture-records';
+
+/** The browser database Record to disk writes (IndexedDB through Dexie, wrapped here: house rule 5). */
+export const CAPTURE_DB_NAME = 'drp-inspector-captures';
+
+class CaptureDexie extends Dexie {
+  captures!: Table<CaptureMeta, number>;
+  chunks!: Table<ChunkRow, number>;
+
+  constructor(name: string) {
+    super(name);
+    // Chunks are keyed by an auto-increment id, so id order is write order: the size cap evicts
+    // from the lowest id, the oldest events of all captures.
+    this.version(1).stores({ captures: '++id', chunks: '++id, captureId, [captureId+firstEvent]' });
+  }
+}
+
+/** Whether an error is the browser refusing a write for lack of quota (Dexie wraps the DOMException). */
+export function isQuotaError(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error || (current && typeof current === 'object');) {
+    const named = current as { name?: unknown; inner?: unknown };
+    if (named.name === 'QuotaExceededError') return true;
+    current = named.inner;
+    if (current === undefined || current === null) return false;
+  }
+  return false;
+}
+
+export interface Evicted {
+  events: number;
+  storedBytes: number;
+}
+
+/**
+ * Captures and their chunks. Every write is one transaction (a chunk and its capture's counters
+ * together), so what a resolved promise acknowledged survives a reload or a crash as a whole.
+ */
+export class CaptureDatabase {
+  private readonly db: CaptureDexie;
+
+  constructor(name = CAPTURE_DB_NAME) {
+    this.db = new CaptureDexie(name);
+  }
+
+  list(): Promise<CaptureMeta[]> {
+    return this.db.captures.toArray();
+  }
+
+  get(id: number): Promise<CaptureMeta | undefined> {
+    return this.db.captures.get(id);
+  }
+
+  create(meta: CaptureMeta): Promise<number> {
+    return this.db.captures.add(meta);
+  }
+
+  /** Adds a chunk and sets the capture's new counters in one transaction. */
+  async appendChunk(chunk: ChunkRow, meta: Partial<CaptureMeta>): Promise<void> {
+    await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
+      await this.db.chunks.add(chunk);
+      await this.db.captures.update(chunk.captureId, meta);
+    });
+  }
+
+  async update(id: number, meta: Partial<CaptureMeta>): Promise<void> {
+    await this.db.captures.update(id, meta);
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
+      await this.db.chunks.where('captureId').equals(id).delete();
+      await this.db.captures.delete(id);
+    });
+  }
+
+  /** A capture's chunks in event order. */
+  chunksOf(id: number): Promise<ChunkRow[]> {
+    return this.db.chunks.where('[captureId+firstEvent]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+  }
+
+  async totalStoredBytes(): Promise<number> {
+    let total = 0;
+    for (const meta of await this.list()) total += meta.storedBytes;
+    return total;
+  }
+
+  /**
+   * Deletes the oldest chunks (of any capture) until at least `bytes` are freed, and counts them
+   * as evicted on their captures, all in one transaction.
+   */
+  async evictOldest(bytes: number): Promise<Evicted> {
+    const evicted: Evicted = { events: 0, storedBytes: 0 };
+    await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
+      const perCapture = new Map<number, Evicted & { rawBytes: number }>();
+      const doomed: number[] = [];
+      await this.db.chunks
+        .orderBy(':id')
+        .until(() => evicted.storedBytes >= bytes)
+        .each((chunk) => {
+          doomed.push(chunk.id as number);
+          evicted.events += chunk.count;
+          evicted.storedBytes += chunk.storedBytes;
+          const sums = perCapture.get(chunk.captureId) ?? { events: 0, storedBytes: 0, rawBytes: 0 };
+          sums.events += chunk.count;
+          sums.storedBytes += chunk.storedBytes;
+          sums.rawBytes += chunk.rawBytes;
+          perCapture.set(chunk.captureId, sums);
+        });
+      await this.db.chunks.bulkDelete(doomed);
+      for (const [id, sums] of perCapture) {
+        await this.db.captures
+          .where(':id')
+          .equals(id)
+          .modify((meta) => {
+            meta.evicted += sums.events;
+            meta.storedBytes -= sums.storedBytes;
+            meta.rawBytes -= sums.rawBytes;
+          });
+      }
+    });
+    return evicted;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
