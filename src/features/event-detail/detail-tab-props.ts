@@ -8,4 +8,10 @@ export interface DetailTabProps {
   masked: boolean;
 }
 
-export type DetailTabId = 'object' | 'diff' | 'raw';
+export const DETAIL_TAB_IDS = ['object', 'diff', 'history', 'blame', 'raw'] as const;
+export type DetailTabId = (typeof DETAIL_TAB_IDS)[number];
+
+/** The store's `view.detailTab` is a string (it comes from the URL too); an unknown one shows Object. */
+export function detailTabIdOf(text: string): DetailTabId {
+  return (DETAIL_TAB_IDS as readonly string[]).includes(text) ? (text as DetailTabId) : 'object';
+}

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { EventReader } from '../../store/event-reader';
 import type { DetailTabId, DetailTabProps } from './detail-tab-props';
+import { BlameTab } from './blame-tab';
 import { DiffTab } from './diff-tab';
+import { HistoryTab } from './history-tab';
 import { ObjectTab } from './object-tab';
 import { RawTab } from './raw-tab';
 
@@ -24,6 +26,9 @@ export interface DetailTab {
 
 const eventChars = ({ record }: DetailTabProps): number => record.bytes;
 
+/** History reads headers only: nothing to hold back. */
+const noPayload = (): number => 0;
+
 /** A diff parses the event and the previous version it is compared with. */
 const eventAndPreviousChars = ({ record }: DetailTabProps, events: EventReader): number =>
   record.bytes + (record.prevSeq > 0 ? (events.record(record.prevSeq)?.bytes ?? 0) : 0);
@@ -41,6 +46,18 @@ export const DETAIL_TABS: readonly DetailTab[] = [
     label: 'Diff',
     largePayload: { subject: 'The diff', action: 'Compare anyway', payloadChars: eventAndPreviousChars },
     render: ({ seq, record, masked }) => <DiffTab seq={seq} hasOriginal={record.hasOriginal} bytes={record.bytes} masked={masked} />,
+  },
+  {
+    id: 'history',
+    label: 'History',
+    largePayload: { subject: 'The history', action: 'Show anyway', payloadChars: noPayload },
+    render: ({ seq, record }) => <HistoryTab seq={seq} record={record} />,
+  },
+  {
+    id: 'blame',
+    label: 'Blame',
+    largePayload: { subject: 'The blame tree', action: 'Show anyway', payloadChars: eventChars },
+    render: ({ seq, masked }) => <BlameTab seq={seq} masked={masked} />,
   },
   {
     id: 'raw',

@@ -23,7 +23,10 @@ export function diffStatusText(diff: EventDiff): string {
 
 /** What the diff was taken against, shown next to the status. */
 export function diffContextText(diff: EventDiff): string {
-  if (diff.status === 'compared') return diff.base === 'original' ? 'vs Original' : `vs previous event #${diff.baseSeq}`;
+  if (diff.status === 'compared') {
+    if (diff.base === 'original') return 'vs Original';
+    return diff.base === 'version' ? `vs version #${diff.baseSeq}` : `vs previous event #${diff.baseSeq}`;
+  }
   if (diff.status === 'evicted') return `(event #${diff.baseSeq} left the buffer)`;
   if (diff.status === 'deleted') return 'the object as it was when deleted:';
   return '';

@@ -1,23 +1,28 @@
 import { useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
-import { useEventReader } from '../../store/store-context';
+import { useEventReader, useInspectorStore } from '../../store/store-context';
 import { DetailTabList, tabId, tabPanelId } from './detail-tab-list';
-import type { DetailTabId } from './detail-tab-props';
+import { detailTabIdOf } from './detail-tab-props';
 import { DETAIL_TABS } from './detail-tabs';
 import { EventHeader } from './event-header';
 import { LargePayloadGate } from './large-payload-gate';
 import { useSelectedRecord } from './use-selected-record';
+import { useVersionStepKeys } from './use-version-step';
 import './event-detail.css';
 
 /**
- * The selected event: header, then the Object / Diff / Raw tabs (DETAIL_TABS). Secrets are masked in
- * every tab (and in what Copy takes) until the one "Mask secrets" toggle is cleared; that choice lasts
- * while the page is open, across selections, and is never stored.
+ * The selected event: header, then the Object / Diff / History / Blame / Raw tabs (DETAIL_TABS). The
+ * open tab is the store's `view.detailTab` (History's Compare opens Diff; a link can open History).
+ * `[` and `]` step through the selected object's versions. Secrets are masked in every tab (and in
+ * what Copy takes) until the one "Mask secrets" toggle is cleared; that choice lasts while the page
+ * is open, across selections, and is never stored.
  */
 export function EventDetail() {
   const events = useEventReader();
   const { selectedSeq, record } = useSelectedRecord();
-  const [activeTab, setActiveTab] = useState<DetailTabId>('object');
+  const activeTab = detailTabIdOf(useInspectorStore((state) => state.view.detailTab));
+  const setView = useInspectorStore((state) => state.actions.setView);
+  useVersionStepKeys();
   const [masked, setMasked] = useState(true);
 
   if (selectedSeq === 0) {
@@ -47,7 +52,7 @@ export function EventDetail() {
           Mask secrets
         </label>
       </div>
-      <DetailTabList tabs={DETAIL_TABS} active={tab.id} onActivate={setActiveTab} />
+      <DetailTabList tabs={DETAIL_TABS} active={tab.id} onActivate={(id) => setView({ detailTab: id })} />
       <div className="detail-tabpanel" role="tabpanel" id={tabPanelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0}>
         {/* Keyed by event and tab: selecting another event or tab starts from a clean slate. */}
         <ErrorBoundary key={`${selectedSeq}:${tab.id}`} name={`The ${tab.label} view of this event`}>

@@ -29,11 +29,11 @@ describe('EventDetail', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
   });
 
-  it('shows the header and three tabs, Object first', () => {
+  it('shows the header and the five tabs, Object first', () => {
     renderDetail(seedWalkthrough(), { seq: 2 });
     expect(screen.getByTestId('detail-header').textContent).toContain('profiles');
     const tabs = within(screen.getByRole('tablist', { name: 'Event views' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Object', 'Diff', 'Raw']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Object', 'Diff', 'History', 'Blame', 'Raw']);
     expect(screen.getByRole('tab', { name: 'Object' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel').textContent).toContain('kernel-console');
   });

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { EventRecord } from '../../store/event-record';
+import { useEventReader, useInspectorStore } from '../../store/store-context';
+import { HistoryVersionRow } from './history-version-row';
+import { useDisplayNamesVersion, useObjectVersions } from './use-object-versions';
+import { useVersionStep } from './use-version-step';
+
+/** Rows rendered at first; an object saved every second for a day has more versions than anyone reads. */
+const ROWS_PER_PAGE = 500;
+
+interface HistoryTabProps {
+  seq: number;
+  record: EventRecord;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Every buffered version of the selected event's object (Type+Key), newest first, like `git log`
+ * of one file. Live: a new version shows at once at the top and the selection stays where it is.
+ * Evicted versions are counted, never silently missing.
+ */
+export function HistoryTab({ seq, record }: HistoryTabProps) {
+  const events = useEventReader();
+  const versions = useObjectVersions(seq);
+  useDisplayNamesVersion();
+  const filter = useInspectorStore((state) => state.view.filter);
+  const compareBaseSeq = useInspectorStore((state) => state.view.compareBaseSeq);
+  const { select, setView } = useInspectorStore((state) => state.actions);
+  const step = useVersionStep();
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
+
+  const seqs = versions?.seqs ?? [seq];
+  const index = seqs.indexOf(seq);
+  const following = filter.object !== null && filter.object.type === record.type && filter.object.key === record.key;
+  // Stepping past the rendered rows (with `[`) renders down to the selected one.
+  const rendered = Math.max(shown, index + 1);
+  const follow = (): void => setView({ filter: { ...filter, object: following ? null : { type: record.type, key: record.key } } });
+  const compare = (baseSeq: number): void => setView({ compareBaseSeq: baseSeq, detailTab: 'diff' });
+
+  return (
+    <div className="detail-history">
+      <div className="detail-history__toolbar" role="toolbar" aria-label="Versions of this object">
+        <button type="button" onClick={() => step('older')} disabled={index < 0 || index >= seqs.length - 1} title="Older version ([)">
+          Older version
+        </button>
+        <button type="button" onClick={() => step('newer')} disabled={index <= 0} title="Newer version (])">
+          Newer version
+        </button>
+        <button type="button" onClick={follow} aria-pressed={following}>
+          {following ? 'Stop following this object' : 'Follow this object'}
+        </button>
+      </div>
+      <p className="detail-history__count" data-testid="history-count">
+        {plural(seqs.length, 'version')} buffered
+        {versions !== undefined && versions.evicted > 0 && (
+          <>
+            {', '}
+            <span data-testid="history-evicted">{plural(versions.evicted, 'older version')} evicted</span>
+          </>
+        )}
+      </p>
+      <ol className="detail-history__versions" aria-label="Versions, newest first">
+        {seqs.slice(0, rendered).map((versionSeq) => {
+          const version = events.record(versionSeq);
+          if (!version) return null;
+          return (
+            <HistoryVersionRow
+              key={versionSeq}
+              record={version}
+              summary={events.changeSummary(versionSeq)}
+              names={events.displayNames}
+              selected={versionSeq === seq}
+              isBase={versionSeq === compareBaseSeq}
+              onSelect={select}
+              onCompare={compare}
+            />
+          );
+        })}
+      </ol>
+      {seqs.length > rendered && (
+        <p className="detail-history__more">
+          {plural(seqs.length - rendered, 'older version')} not shown.{' '}
+          <button type="button" onClick={() => setShown(rendered + ROWS_PER_PAGE)}>
+            Show {Math.min(ROWS_PER_PAGE, seqs.length - rendered)} more
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
