@@ -143,7 +143,7 @@ test.describe('subscriptions', () => {
     await page.getByLabel('Key', { exact: true }).fill('sub-dup-2');
     await page.getByRole('button', { name: 'Object history', exact: true }).click();
     await expect(page.getByTestId('subscription-notice')).toHaveText(
-      'machines.*.sub-dup-2 is already covered by *.*.*: not registered again',
+      'machines.*.sub-dup-2 is already covered by *.*.*: not registered again; its History opens when an event of it arrives',
     );
     await expect(inspector.subscription('machines.*.sub-dup-2')).toHaveCount(0);
     expect(inspector.simRegistrationsWith('machines.*.sub-dup-1')).toEqual(['machines.*.sub-dup-1', '*.*.*']);

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { KNOWN_ACTIONS, KNOWN_TYPES } from '../../protocol/drp-types';
-import { useInspectorStoreApi } from '../../store/store-context';
+import { useEventReader, useInspectorStoreApi } from '../../store/store-context';
 import { coveringSubscription } from '../../store/subscription-registry';
 import type { SubscriptionStatus } from '../../store/subscription-registry';
 import { PRESETS, composeSpec, objectHistorySpec } from './compose-spec';
@@ -20,6 +20,7 @@ function alreadyNotice(spec: string, status: SubscriptionStatus): string {
  */
 export function SubscriptionForm() {
   const store = useInspectorStoreApi();
+  const events = useEventReader();
   const [raw, setRaw] = useState('');
   const [parts, setParts] = useState<SpecParts>(EMPTY_PARTS);
   const [error, setError] = useState('');
@@ -44,14 +45,35 @@ export function SubscriptionForm() {
     register(composed.spec);
   };
 
-  /** An object's history under a spec that already streams it adds nothing on the server: say so, send nothing. */
+  /**
+   * An object's history under a spec that already streams it adds nothing on the server: send
+   * nothing, open that object's History instead and say so. With the type or key picker empty, the
+   * object is the selected event's. Not buffered yet: it is selected once an event of it arrives.
+   */
   const registerObjectHistory = () => {
-    const composed = objectHistorySpec(parts);
-    const cover = composed.ok ? coveringSubscription(store.getState().subscriptions, composed.spec) : undefined;
+    const state = store.getState();
+    const selected = events.record(state.selectedSeq);
+    const needsObject = parts.type.trim() === '' || parts.key.trim() === '';
+    const target = needsObject && selected ? { ...parts, type: selected.type, key: selected.key } : parts;
+    if (target !== parts) setParts(target);
+    const composed = objectHistorySpec(target);
+    const cover = composed.ok ? coveringSubscription(state.subscriptions, composed.spec) : undefined;
     if (!composed.ok || !cover) return registerComposed(composed);
     setRaw(composed.spec);
     setError('');
-    setNotice(`${composed.spec} is already covered by ${cover.spec}: not registered again`);
+    const type = target.type.trim();
+    const key = target.key.trim();
+    const entry = events.objectByKey(type, key);
+    if (entry) {
+      if (events.objectOf(state.selectedSeq) !== entry) state.actions.select(entry.newestSeq);
+      state.actions.setView({ detailTab: 'history' });
+      setNotice(`${composed.spec} is already covered by ${cover.spec}: not registered again; showing its History`);
+    } else {
+      state.actions.setView({ detailTab: 'history', pendingObject: { type, key } });
+      setNotice(
+        `${composed.spec} is already covered by ${cover.spec}: not registered again; its History opens when an event of it arrives`,
+      );
+    }
   };
 
   const updatePart = (patch: Partial<SpecParts>) => {
