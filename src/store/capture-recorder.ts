@@ -11,7 +11,7 @@ import type { Inspector } from './inspector-store';
 
 /** A chunk is written at this many events or characters, or this long after its first event. */
 const CHUNK_EVENTS = 500;
-const CHUNK_CHARS = 2_000_000;
+const CHUNK_CHARS = 512_000;
 const CHUNK_DELAY_MS = 500;
 
 interface CurrentCapture {

@@ -171,4 +171,59 @@ test.describe('captures', () => {
     await stored.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(stored).toHaveCount(0);
   });
+
+  test('quota full: recording stops with a clear message, no event in memory is lost', async ({ inspector, page }) => {
+    await inspector.openConnected();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(inspector.app.url).origin, quotaSize: 200_000 });
+    await page.getByRole('checkbox', { name: 'Record to disk', exact: true }).check();
+    await inspector.register('machines.*.*');
+    // Random text does not compress: a few of these pass any quota this small.
+    for (let index = 0; index < 6; index += 1) {
+      inspector.sim.publish({
+        Type: 'machines',
+        Action: 'update',
+        Key: `cap-quota-${index}`,
+        Object: { Name: 'q', Blob: randomText(150_000) },
+      });
+    }
+    await expect(page.getByRole('alert')).toContainText('QuotaExceededError');
+    await expect(page.getByRole('alert')).toContainText('The events in memory are all still here');
+    await expect(page.getByRole('checkbox', { name: 'Record to disk', exact: true })).not.toBeChecked();
+    await inspector.expectTimelineCount(6, 6);
+  });
+
+  test('the size cap evicts the oldest events first and counts them', async ({ inspector, page }) => {
+    await inspector.openConnected();
+    await page.getByRole('button', { name: 'Captures', exact: true }).click();
+    await page.getByLabel('Size cap (MB)').fill('1');
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Record to disk', exact: true }).check();
+    await inspector.register('machines.*.*');
+    for (let index = 0; index < 12; index += 1) {
+      inspector.sim.publish({
+        Type: 'machines',
+        Action: 'update',
+        Key: `cap-evict-${index}`,
+        Object: { Name: 'e', Blob: randomText(200_000) },
+      });
+    }
+    await inspector.expectTimelineCount(12, 12);
+    await expect(page.getByTestId('record-status')).toContainText('oldest evicted by the size cap');
+    await expect(page.getByTestId('record-status')).toHaveAttribute('data-written', '12');
+    await inspector.disconnect();
+    await page.getByRole('button', { name: 'Captures', exact: true }).click();
+    const events = page.getByRole('dialog', { name: 'Captures' }).getByTestId('stored-capture-events');
+    await expect(events).toContainText('evicted');
+    const kept = Number.parseInt((await events.textContent()) ?? '', 10);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(12);
+  });
 });
+
+function randomText(chars: number): string {
+  let text = '';
+  while (text.length < chars) text += Math.random().toString(36).slice(2);
+  return text.slice(0, chars);
+}
