@@ -27,12 +27,13 @@ export interface ObjectRows {
 export function useObjectRows(filter: ObjectFacetFilter, sort: ObjectSort): ObjectRows {
   const store = useInspectorStoreApi();
   const events = useEventReader();
-  const [snapshot, setSnapshot] = useState<ObjectRow[]>(() => collectObjectRows(events));
+  const [initial] = useState(() => ({ rows: collectObjectRows(events), revision: store.getState().revision }));
+  const [snapshot, setSnapshot] = useState<ObjectRow[]>(initial.rows);
 
   useEffect(() => {
     const throttle = createRenderThrottle(() => setSnapshot(collectObjectRows(events)), OBJECTS_UPDATE_MS);
     // Whatever arrived between the first render and this subscription.
-    throttle.request();
+    if (store.getState().revision !== initial.revision) throttle.request();
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.revision !== previous.revision) throttle.request();
     });
@@ -40,7 +41,7 @@ export function useObjectRows(filter: ObjectFacetFilter, sort: ObjectSort): Obje
       unsubscribe();
       throttle.cancel();
     };
-  }, [store, events]);
+  }, [store, events, initial]);
 
   const { type, action, key, principal } = filter;
   const filtered = useMemo(() => filterObjectRows(snapshot, { type, action, key, principal }), [snapshot, type, action, key, principal]);
