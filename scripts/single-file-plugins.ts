@@ -84,6 +84,10 @@ function inlineSocketWorker(): Plugin {
     name: 'drp-inspector-inline-socket-worker',
     enforce: 'pre',
     async resolveId(source, importer, options) {
+      // The import worker (start-capture-import.ts) is inlined the same way.
+      if (source === './start-import-worker' && importer?.replaceAll('\\', '/').endsWith('/src/connection/start-capture-import.ts')) {
+        return this.resolve('./start-import-worker-inline', importer, { ...options, skipSelf: true });
+      }
       if (source !== './start-socket-worker' || !importer?.replaceAll('\\', '/').endsWith('/src/connection/drp-socket.ts')) return null;
       swapped = true;
       return this.resolve('./start-socket-worker-inline', importer, { ...options, skipSelf: true });

@@ -3,6 +3,7 @@ import { runImport } from '../lib/capture-import/import-runner';
 import type { RunImportOptions } from '../lib/capture-import/import-runner';
 import { ImportClassifier } from './import-classifier';
 import type { ClassifiedImportNotice } from './import-messages';
+import { startImportWorker } from './start-import-worker';
 
 export interface CaptureImportHandle {
   /** Stops reading at the next slice; a `cancelled` notice follows, and nothing else. */
@@ -12,16 +13,6 @@ export interface CaptureImportHandle {
 export interface StartCaptureImportOptions extends RunImportOptions {
   /** Starts the worker; a factory returning null reads and classifies on this thread (tests, no Worker). */
   createWorker?: () => Worker | null;
-}
-
-/** Spelled out as in start-socket-worker.ts so Vite bundles the worker as its own chunk. */
-function startImportWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'capture-import' });
-  } catch {
-    return null;
-  }
 }
 
 /**
