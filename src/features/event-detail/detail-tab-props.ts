@@ -6,6 +6,8 @@ export interface DetailTabProps {
   record: EventRecord;
   /** Secrets shown as `••••••••` (the detail header's one "Mask secrets" toggle, on by default). */
   masked: boolean;
+  /** History's Compare base (the store's `view.compareBaseSeq`), 0 when none. */
+  compareBaseSeq: number;
 }
 
 export const DETAIL_TAB_IDS = ['object', 'diff', 'history', 'blame', 'raw'] as const;

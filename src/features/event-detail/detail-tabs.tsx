@@ -29,9 +29,11 @@ const eventChars = ({ record }: DetailTabProps): number => record.bytes;
 /** History reads headers only: nothing to hold back. */
 const noPayload = (): number => 0;
 
-/** A diff parses the event and the previous version it is compared with. */
-const eventAndPreviousChars = ({ record }: DetailTabProps, events: EventReader): number =>
-  record.bytes + (record.prevSeq > 0 ? (events.record(record.prevSeq)?.bytes ?? 0) : 0);
+/** A diff parses the event and the version it is compared with (the Compare base, else the previous one). */
+const eventAndBaseChars = ({ record, compareBaseSeq }: DetailTabProps, events: EventReader): number => {
+  const baseSeq = compareBaseSeq > 0 ? compareBaseSeq : record.prevSeq;
+  return record.bytes + (baseSeq > 0 ? (events.record(baseSeq)?.bytes ?? 0) : 0);
+};
 
 /** The detail pane's tabs, as data (as in the Redux DevTools inspector monitor): add a tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [
@@ -44,7 +46,7 @@ export const DETAIL_TABS: readonly DetailTab[] = [
   {
     id: 'diff',
     label: 'Diff',
-    largePayload: { subject: 'The diff', action: 'Compare anyway', payloadChars: eventAndPreviousChars },
+    largePayload: { subject: 'The diff', action: 'Compare anyway', payloadChars: eventAndBaseChars },
     render: ({ seq, record, masked }) => <DiffTab seq={seq} hasOriginal={record.hasOriginal} bytes={record.bytes} masked={masked} />,
   },
   {

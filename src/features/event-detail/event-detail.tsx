@@ -22,6 +22,7 @@ export function EventDetail() {
   const { selectedSeq, record } = useSelectedRecord();
   const activeTab = detailTabIdOf(useInspectorStore((state) => state.view.detailTab));
   const setView = useInspectorStore((state) => state.actions.setView);
+  const compareBaseSeq = useInspectorStore((state) => state.view.compareBaseSeq);
   useVersionStepKeys();
   const [masked, setMasked] = useState(true);
 
@@ -41,7 +42,7 @@ export function EventDetail() {
   }
 
   const tab = DETAIL_TABS.find((candidate) => candidate.id === activeTab) ?? DETAIL_TABS[0];
-  const tabProps = { seq: selectedSeq, record, masked };
+  const tabProps = { seq: selectedSeq, record, masked, compareBaseSeq };
   const { largePayload } = tab;
   return (
     <section className="pane-column event-detail" aria-label="Event detail" data-seq={selectedSeq}>
