@@ -28,20 +28,65 @@ window.bareConnect = (url, spec) => new Promise((resolve, reject) => {
 });
 </script></body></html>`;
 
+// The worker ceiling: the same client with the socket in a dedicated worker, as the app reads it.
+// The worker only parses and counts; it tells the page the count at most every 16 ms (one message
+// per event would cost the page more than the app's batches do).
+const WORKER_JS = `
+let count = 0, timer = 0;
+const report = () => { timer = 0; postMessage({ count }); };
+onmessage = (m) => {
+  const ws = new WebSocket(m.data.url);
+  ws.onopen = () => ws.send('register ' + m.data.spec);
+  ws.onerror = () => postMessage({ error: 'websocket error' });
+  ws.onclose = (e) => postMessage({ error: 'closed ' + e.code });
+  ws.onmessage = (e) => {
+    const event = JSON.parse(e.data);
+    if (event.Type === 'websocket') { if (event.Action === 'register') postMessage({ registered: true }); return; }
+    count++;
+    if (!timer) timer = setTimeout(report, 16);
+  };
+};`;
+
+const WORKER_HTML = `<!doctype html>
+<html><head><meta charset="utf-8"><title>bare worker reference client</title></head>
+<body><p>bare worker reference client: <span id="count">0</span> events</p>
+<script>
+window.bareConnect = (url, spec) => new Promise((resolve, reject) => {
+  const worker = new Worker('./worker.js');
+  worker.onmessage = (m) => {
+    if (m.data.registered) resolve();
+    else if (m.data.error) reject(new Error(m.data.error));
+    else window.__bench.setCount(m.data.count);
+  };
+  worker.postMessage({ url, spec });
+});
+</script></body></html>`;
+
 export interface BarePageServer {
+  /** The main-thread bare page. */
   url: string;
+  /** The same client reading its socket in a worker. */
+  workerUrl: string;
   close(): Promise<void>;
 }
 
 export async function startBarePageServer(): Promise<BarePageServer> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(BARE_HTML);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const [type, body] =
+      path === '/worker.js'
+        ? ['text/javascript', WORKER_JS]
+        : path === '/worker/'
+          ? ['text/html; charset=utf-8', WORKER_HTML]
+          : ['text/html; charset=utf-8', BARE_HTML];
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    workerUrl: `http://127.0.0.1:${port}/worker/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

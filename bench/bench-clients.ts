@@ -9,7 +9,8 @@ import type { BarePageServer } from './bare-page';
 import { watchDomCounter } from './page-probes';
 
 /** `app-paused`: the app with its view paused (buffering goes on): the ingest path without rendering. */
-export type ClientKind = 'app' | 'app-paused' | 'bare';
+/** `bare-worker`: the bare page reading its socket in a worker (the app's own design): the worker ceiling. */
+export type ClientKind = 'app' | 'app-paused' | 'bare' | 'bare-worker';
 
 export interface BenchClient {
   kind: ClientKind;
@@ -85,15 +86,21 @@ export async function openAppClient(
   };
 }
 
-export async function openBareClient(browser: Browser, bare: BarePageServer, sim: Simulator, token: string): Promise<BenchClient> {
+export async function openBareClient(
+  browser: Browser,
+  bare: BarePageServer,
+  sim: Simulator,
+  token: string,
+  inWorker = false,
+): Promise<BenchClient> {
   const { context, page } = await newBenchPage(browser);
-  await page.goto(bare.url);
+  await page.goto(inWorker ? bare.workerUrl : bare.url);
   const wsUrl = `${sim.wsUrl}?token=${encodeURIComponent(token)}`;
   await page.evaluate(([url, spec]) => (window as unknown as { bareConnect(u: string, s: string): Promise<void> }).bareConnect(url, spec), [
     wsUrl,
     BENCH_SPEC,
   ] as const);
-  return { kind: 'bare', page, connectionId: newestConnection(sim, BENCH_SPEC), close: () => context.close() };
+  return { kind: inWorker ? 'bare-worker' : 'bare', page, connectionId: newestConnection(sim, BENCH_SPEC), close: () => context.close() };
 }
 
 export interface ConnectionCounters {

@@ -1,5 +1,5 @@
 /**
- * Renderer memory per buffered event (target: ≤ 2.5× the raw JSON bytes): whole-process PSS
+ * Renderer memory per buffered event (target: ≤ 1.5× the raw JSON bytes): whole-process PSS
  * of every renderer (process-memory.ts) before the fill and at the target, after a forced GC, divided
  * by the number of buffered events. GPU and utility processes are reported beside it, not in it.
  */

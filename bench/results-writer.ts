@@ -68,6 +68,10 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
     lines.push(
       `Max sustained rate (zero loss, drain ≤ ${SUSTAINED_DRAIN_SECONDS} s): **app ${rates.app}/s, bare page ${rates.bare}/s**` +
         (rates.bare > 0 ? ` → ratio ${(rates.app / rates.bare).toFixed(2)}×.` : '.') +
+        (rates.bareWorker !== null
+          ? ` The bare page reading its socket in a worker (\`bare-worker\`: parse and count only) sustains ${rates.bareWorker}/s` +
+            (rates.bareWorker > 0 ? ` → app ratio ${(rates.app / rates.bareWorker).toFixed(2)}×.` : '.')
+          : '') +
         (rates.appPaused !== null
           ? ` With the view paused (ingest only, no timeline rendering) the app sustains ${rates.appPaused}/s.`
           : ''),
@@ -84,6 +88,7 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
       ...rowsFor(results, 'app', payload.id),
       ...rowsFor(results, 'app-paused', payload.id),
       ...rowsFor(results, 'bare', payload.id),
+      ...rowsFor(results, 'bare-worker', payload.id),
     ]),
   );
   return lines;

@@ -56,13 +56,17 @@ async function withClient<T>(open: () => Promise<BenchClient>, measure: (client:
 
 const openApp = (env: Env, capacity?: number, paused?: boolean) => () =>
   openAppClient(env.browser, env.app.url, env.sim, { capacity, paused });
-const openBare = (env: Env) => () => openBareClient(env.browser, env.bare, env.sim, env.token);
+const openBare =
+  (env: Env, inWorker = false) =>
+  () =>
+    openBareClient(env.browser, env.bare, env.sim, env.token, inWorker);
 
 async function ladderPhase(env: Env, payload: Payload, rates: number[], withPausedView: boolean): Promise<void> {
   env.results.frameBytes[payload.id] = await measureFrameBytes(env.sim, env.token, payload);
   const ladder = { rates, seconds: env.options.seconds, payload, stopAfterMisses: 2, log };
   env.results.ladder.push(...(await withClient(openApp(env), (client) => runLadder(env.sim, client, ladder))));
   env.results.ladder.push(...(await withClient(openBare(env), (client) => runLadder(env.sim, client, ladder))));
+  env.results.ladder.push(...(await withClient(openBare(env, true), (client) => runLadder(env.sim, client, ladder))));
   // Diagnostic, not a target: the same ladder with the view paused separates ingest from rendering.
   if (withPausedView)
     env.results.ladder.push(...(await withClient(openApp(env, undefined, true), (client) => runLadder(env.sim, client, ladder))));

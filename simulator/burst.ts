@@ -16,6 +16,11 @@ export interface BurstOptions {
   objectBytes?: number;
   /** Include `Original` (default true), which doubles the frame (docs/reference/drp-protocol.md §6). */
   withOriginal?: boolean;
+  /**
+   * How many distinct machines the events are versions of (default: up to 64 from the store). 1
+   * gives one object with many versions (History, Blame); 10,000 gives as many rows in Objects.
+   */
+  objects?: number;
 }
 
 export const DEFAULT_BURST_OBJECT_BYTES = 2000;
@@ -23,6 +28,7 @@ export const DEFAULT_BURST_OBJECT_BYTES = 2000;
 /** Distinct payloads prepared per burst; they repeat after that, only `Time` is fresh per send. */
 const MAX_VARIANTS = 256;
 const MAX_MACHINES = 64;
+export const MAX_BURST_OBJECTS = 20_000;
 
 interface Variant {
   key: string;
@@ -40,10 +46,19 @@ function paddedBase(machine: DrpObject, objectBytes: number, rng: Prng): DrpObje
   return base;
 }
 
+/** `count` machines cloned from `machines` under fresh Uuids and names (one padded inventory each template). */
+function distinctBases(machines: DrpObject[], count: number, objectBytes: number, rng: Prng): DrpObject[] {
+  const templates = machines.map((m) => paddedBase(m, objectBytes, rng));
+  return Array.from({ length: count }, (_, i) => ({ ...templates[i % templates.length], Uuid: rng.uuid(), Name: `burst-${i}` }));
+}
+
 function prepareVariants(machines: DrpObject[], count: number, options: BurstOptions, rng: Prng): Variant[] {
   const objectBytes = options.objectBytes ?? DEFAULT_BURST_OBJECT_BYTES;
   const withOriginal = options.withOriginal ?? true;
-  const bases = machines.map((m) => paddedBase(m, objectBytes, rng));
+  const bases =
+    options.objects !== undefined
+      ? distinctBases(machines, options.objects, objectBytes, rng)
+      : machines.map((m) => paddedBase(m, objectBytes, rng));
   return Array.from({ length: count }, (_, i) => {
     const base = bases[i % bases.length];
     const step = Math.floor(i / bases.length);
@@ -74,7 +89,9 @@ export function startBurst(options: BurstOptions, deps: { hub: EventHub; store: 
   const rng = new Prng((deps.seed ^ 0xb0257) >>> 0);
   let machines = deps.store.list('machines').slice(0, MAX_MACHINES);
   if (machines.length === 0) machines = buildMachines(rng, 8);
-  const variants = prepareVariants(machines, Math.max(1, Math.min(total, MAX_VARIANTS)), options, rng);
+  // Every distinct object needs a variant of its own; otherwise 256 repeat.
+  const variantCount = Math.max(1, Math.min(total, Math.max(MAX_VARIANTS, options.objects ?? 0)));
+  const variants = prepareVariants(machines, variantCount, options, rng);
   let index = 0;
   return startPacer({
     rate: options.rate,

@@ -1,3 +1,4 @@
+import { MAX_BURST_OBJECTS } from './burst';
 import type { BurstOptions } from './burst';
 
 /**
@@ -89,6 +90,11 @@ export function parseControlCommand(body: unknown): ControlCommand | string {
       if (b.withOriginal !== undefined) {
         if (typeof b.withOriginal !== 'boolean') return 'withOriginal must be a boolean';
         command.withOriginal = b.withOriginal;
+      }
+      if (b.objects !== undefined) {
+        const objects = num(b, 'objects', 1, MAX_BURST_OBJECTS);
+        if (typeof objects === 'string') return objects;
+        command.objects = objects;
       }
       return command;
     }
