@@ -52,7 +52,8 @@ const WORKER_HTML = `<!doctype html>
 <body><p>bare worker reference client: <span id="count">0</span> events</p>
 <script>
 window.bareConnect = (url, spec) => new Promise((resolve, reject) => {
-  const worker = new Worker('./worker.js');
+  const worker = new Worker('/worker.js');
+  worker.onerror = (e) => reject(new Error('worker failed: ' + e.message));
   worker.onmessage = (m) => {
     if (m.data.registered) resolve();
     else if (m.data.error) reject(new Error(m.data.error));

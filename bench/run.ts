@@ -127,7 +127,7 @@ async function runPhases(env: Env): Promise<void> {
       async () => void (results.firstRender = await measureFirstRender(env.browser, env.app.url, options.firstRenderSamples)),
     );
   if (wants('ladder')) await phase('rate ladder ~2 KB', () => ladderPhase(env, MACHINE_2K, options.rates, !options.quick));
-  if (wants('ladder-large')) await phase('rate ladder ~30 KB', () => ladderPhase(env, MACHINE_30K, options.largeRates, false));
+  if (wants('ladder-large')) await phase('rate ladder ~30 KB', () => ladderPhase(env, MACHINE_30K, options.largeRates, !options.quick));
   if (wants('profile') && options.profileRate !== null)
     await phase(`CPU profile at ${options.profileRate}/s`, () => profilePhase(env, options.profileRate!));
   if (wants('click')) {

@@ -1,6 +1,7 @@
 import { packFrames } from './frame-text';
 import { receiveBinaryFrame, receiveTextFrame } from './received-frame';
 import type { SocketCommand, SocketNotice } from './socket-messages';
+import { DeferredOriginalParser } from './deferred-original';
 import { VersionTracker } from './version-tracker';
 
 export type WebSocketFactory = (url: string) => WebSocket;
@@ -50,6 +51,8 @@ export class FrameRelay {
   private closed = false;
   /** The latest version of each object this connection received, to diff the next one against. */
   private readonly versions = new VersionTracker();
+  /** Parses events without their `Original` while this server's frames allow it (deferred-original.ts). */
+  private readonly parser = new DeferredOriginalParser();
   private readonly post: (notice: SocketNotice, transfer: Transferable[]) => void;
   private readonly options: Required<FrameRelayOptions>;
 
@@ -90,7 +93,7 @@ export class FrameRelay {
     this.pending = [];
     this.pendingChars = 0;
     const batch = packFrames(
-      queued.map((item) => (typeof item === 'string' ? receiveTextFrame(item, this.versions) : receiveBinaryFrame(item))),
+      queued.map((item) => (typeof item === 'string' ? receiveTextFrame(item, this.versions, this.parser) : receiveBinaryFrame(item))),
     );
     this.post({ type: 'frames', frames: batch.frames }, batch.buffer ? [batch.buffer] : []);
   };

@@ -2,7 +2,7 @@ import type { ChangeFacts } from '../lib/change-facts';
 import { objectFactsOf } from '../lib/object-facts';
 import type { ObjectFacts } from '../lib/object-facts';
 import type { DrpAck } from '../protocol/event';
-import { parseFrame } from '../protocol/parse-frame';
+import { DeferredOriginalParser } from './deferred-original';
 import { VersionTracker } from './version-tracker';
 
 /**
@@ -71,8 +71,12 @@ function jobLinksOf(type: string, object: unknown): JobLinks | null {
  * text, a few short strings and the changed paths. Without a tracker an event is compared with its
  * `Original` only.
  */
-export function receiveTextFrame(text: string, tracker: VersionTracker = new VersionTracker(0)): ReceivedFrame {
-  const frame = parseFrame(text);
+export function receiveTextFrame(
+  text: string,
+  tracker: VersionTracker = new VersionTracker(0),
+  parser: DeferredOriginalParser = new DeferredOriginalParser(),
+): ReceivedFrame {
+  const { frame, hasOriginal, original } = parser.parse(text);
   if (frame.kind !== 'event') return frame;
   const { event } = frame;
   return {
@@ -86,8 +90,8 @@ export function receiveTextFrame(text: string, tracker: VersionTracker = new Ver
       Key: event.Key,
       Principal: event.Principal,
       Object: jobLinksOf(event.Type, event.Object),
-      hasOriginal: event.Original !== null && event.Original !== undefined,
-      changes: tracker.observe(event, frame.bytes),
+      hasOriginal,
+      changes: tracker.observe({ ...event, Original: original }, frame.bytes),
       facts: objectFactsOf(event.Type, event.Object),
     },
   };

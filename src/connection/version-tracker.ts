@@ -13,7 +13,8 @@ export interface TrackedEvent {
   Action: string;
   Key: string;
   Object: unknown;
-  Original: unknown;
+  /** Read only for an object's first event (the frame's `Original` may not even be parsed yet). */
+  Original: () => unknown;
 }
 
 /**
@@ -53,7 +54,8 @@ export class VersionTracker {
     if (frameChars > HUGE_PAYLOAD_CHARS) return { ...NO_CHANGES, reason: 'large' };
     this.remember(objectKey, event.Object, frameChars);
     if (previous) return compareVersions(previous.object, event.Object, 'previous');
-    if (event.Original !== null && event.Original !== undefined) return compareVersions(event.Original, event.Object, 'original');
+    const original = event.Original();
+    if (original !== null && original !== undefined) return compareVersions(original, event.Object, 'original');
     return NO_CHANGES;
   }
 

@@ -37,6 +37,35 @@ export interface DiffEntry {
 
 type JsonKind = 'object' | 'array' | 'primitive';
 
+/**
+ * Structural equality with no allocation (no key arrays, no path steps), checked before the walk
+ * descends into a member: most of a saved object is unchanged (a machine's inventory, its params),
+ * and proving that cheaply is what makes a diff per event affordable in the socket worker
+ * (docs/architecture.md, "Changed paths at ingest"). It stops at the first difference.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const left = a as unknown[];
+    const right = b as unknown[];
+    if (left.length !== right.length) return false;
+    for (let index = 0; index < left.length; index++) if (!jsonEqual(left[index], right[index])) return false;
+    return true;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (!Object.hasOwn(right, key) || !jsonEqual(left[key], right[key])) return false;
+    count += 1;
+  }
+  for (const key in right) if (Object.hasOwn(right, key)) count -= 1;
+  return count === 0;
+}
+
 function kindOf(value: unknown): JsonKind {
   if (value === null || typeof value !== 'object') return 'primitive';
   return Array.isArray(value) ? 'array' : 'object';
@@ -70,6 +99,7 @@ class DiffWalk {
 
   value(before: unknown, after: unknown): void {
     if (before === after) return;
+    if (typeof before === 'object' && before !== null && jsonEqual(before, after)) return;
     const kind = kindOf(before);
     if (kind !== kindOf(after) || kind === 'primitive') {
       this.emit('changed', before, after);

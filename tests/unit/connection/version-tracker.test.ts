@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { VersionTracker } from '../../../src/connection/version-tracker';
+import { DeferredOriginalParser } from '../../../src/connection/deferred-original';
 
-const event = (Key: string, Object: unknown, Original: unknown = null, Action = 'update', Type = 'machines') => ({
+const event = (Key: string, Object: unknown, original: unknown = null, Action = 'update', Type = 'machines') => ({
   Type,
   Action,
   Key,
   Object,
-  Original,
+  Original: () => original,
 });
 
 describe('VersionTracker', () => {
@@ -64,5 +65,35 @@ describe('VersionTracker', () => {
     expect(tracker.observe(event('d', JSON.parse(`${'['.repeat(20_000)}2${']'.repeat(20_000)}`)), 10)).toMatchObject({
       reason: 'too-deep',
     });
+  });
+});
+
+describe('DeferredOriginalParser', () => {
+  const text = (object: unknown, original: unknown, extra = '') =>
+    `{"Time":"2021-08-30T14:01:59Z","Type":"machines","Action":"update","Key":"m","Principal":"u","Object":${JSON.stringify(object)}${extra},"Original":${JSON.stringify(original)}}`;
+
+  it('reads the event without Original and parses Original only when asked', () => {
+    const parser = new DeferredOriginalParser();
+    const frame = text({ a: 1, Original: { trap: 1 } }, { a: 0 });
+    const parsed = parser.parse(frame);
+    expect(parsed.frame).toMatchObject({ kind: 'event', bytes: frame.length, event: { Object: { a: 1, Original: { trap: 1 } } } });
+    expect(parsed.hasOriginal).toBe(true);
+    expect(parsed.original()).toEqual({ a: 0 });
+    expect(parser.parse(text({ a: 1 }, null)).hasOriginal).toBe(false);
+  });
+
+  it('falls back to the full parse when the marker is not the top-level last field', () => {
+    const parser = new DeferredOriginalParser();
+    // The last `,"Original":` is inside a string / nested value: the head does not parse.
+    const nested = `{"Time":"t","Type":"machines","Action":"update","Key":"m","Original":{"x":1},"Object":{"note":",\\"Original\\":1}"}}`;
+    const parsed = parser.parse(nested);
+    expect(parsed.frame).toMatchObject({ kind: 'event', event: { Object: { note: ',"Original":1}' } } });
+    expect(parsed.original()).toEqual({ x: 1 });
+    expect(parser.parse('{"Time":"t","Type":"machines","Action":"update","Key":"m","Original":').frame.kind).toBe('error');
+  });
+
+  it('keeps an ack an ack', () => {
+    const ack = '{"Time":"t","Type":"websocket","Action":"register","Key":"machines.*.*","Principal":"","Object":null,"Original":null}';
+    expect(new DeferredOriginalParser().parse(ack).frame).toMatchObject({ kind: 'ack', bytes: ack.length });
   });
 });

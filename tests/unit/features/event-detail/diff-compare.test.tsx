@@ -10,7 +10,11 @@ const V1 = { Name: 'global', Stage: 'discover', Meta: { color: 'red', icon: 'a' 
 const V2 = { Name: 'global', Stage: 'discover', Meta: { color: 'red', icon: 'a' }, Params: { keep: 1, bar: 'x' } };
 const V3 = { Name: 'global', Stage: 'complete', Meta: { color: 'blue', icon: 'b' }, Params: { keep: 1, bar: 'y', baz: true } };
 
-function renderDiff({ seq = 3, baseSeq = 0, versions = [V1, V2, V3] } = {}) {
+function renderDiff({
+  seq = 3,
+  baseSeq = 0,
+  versions = [V1, V2, V3] as Record<string, unknown>[],
+}: { seq?: number; baseSeq?: number; versions?: Record<string, unknown>[] } = {}) {
   const view = renderWithStore(<EventDetail />);
   act(() => {
     view.ingest(
