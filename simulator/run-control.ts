@@ -47,8 +47,8 @@ export async function runControl(command: ControlCommand, deps: ControlDeps): Pr
       deps.workload.setRate(command.rate);
       return { rate: deps.workload.rate };
     case 'burst': {
-      const { rate, seconds, objectBytes, withOriginal } = command;
-      const pacer = startBurst({ rate, seconds, objectBytes, withOriginal }, deps);
+      const { rate, seconds, objectBytes, withOriginal, objects } = command;
+      const pacer = startBurst({ rate, seconds, objectBytes, withOriginal, objects }, deps);
       deps.bursts.add(pacer);
       const result = await pacer.done;
       deps.bursts.delete(pacer);

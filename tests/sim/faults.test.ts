@@ -117,6 +117,25 @@ describe('burst', () => {
     }
   });
 
+  it('spreads the events over `objects` distinct machines', async () => {
+    const burstEvents = () => env.client.nonAcks().filter((e) => e.Type === 'machines');
+    let droppedBefore = droppedTotal();
+    await env.sim.control({ action: 'burst', rate: 1000, seconds: 0.3, objects: 300 });
+    const many = await env.client.waitFor(() => {
+      const found = burstEvents();
+      return found.length >= 300 - (droppedTotal() - droppedBefore) ? found : undefined;
+    }, 'one event per object');
+    expect(new Set(many.map((e) => e.Key)).size).toBe(many.length);
+    env.client.frames.length = 0;
+    droppedBefore = droppedTotal();
+    await env.sim.control({ action: 'burst', rate: 500, seconds: 0.1, objects: 1 });
+    const versions = await env.client.waitFor(() => {
+      const found = burstEvents();
+      return found.length >= 50 - (droppedTotal() - droppedBefore) ? found : undefined;
+    }, 'versions of one object');
+    expect(new Set(versions.map((e) => e.Key)).size).toBe(1);
+  });
+
   it('is reachable over POST /sim/control and rejects bad commands with 400', async () => {
     const ok = await api(env.sim.httpUrl, '/sim/control', {
       method: 'POST',
