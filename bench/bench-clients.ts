@@ -50,6 +50,8 @@ export interface AppClientOptions {
   capacity?: number;
   /** Press Pause once registered: events are still buffered and counted, the timeline stands still. */
   paused?: boolean;
+  /** What to register (default BENCH_SPEC, machines only). */
+  spec?: string;
 }
 
 export async function openAppClient(
@@ -73,15 +75,16 @@ export async function openAppClient(
       .filter({ hasText: new RegExp(`^${options.capacity}$`) })
       .waitFor({ timeout: 5_000 });
   }
-  await page.getByLabel('Subscription').fill(BENCH_SPEC);
+  const spec = options.spec ?? BENCH_SPEC;
+  await page.getByLabel('Subscription').fill(spec);
   await page.getByRole('button', { name: 'Register', exact: true }).click();
-  await page.locator(`[data-testid="subscription"][data-spec="${BENCH_SPEC}"][data-status="active"]`).waitFor({ timeout: 15_000 });
+  await page.locator(`[data-testid="subscription"][data-spec="${spec}"][data-status="active"]`).waitFor({ timeout: 15_000 });
   if (options.paused) await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await watchDomCounter(page, '[data-testid="received-count"]');
   return {
     kind: options.paused ? 'app-paused' : 'app',
     page,
-    connectionId: newestConnection(sim, BENCH_SPEC),
+    connectionId: newestConnection(sim, spec),
     close: () => context.close(),
   };
 }

@@ -5,6 +5,7 @@ import type { ProfileSummary } from './cpu-profile';
 import type { AppDiffResult, TimingSummary } from './diff-timing';
 import type { FirstRenderResult } from './first-render';
 import type { MachineInfo } from './machine-info';
+import type { ChangedPathResult, HistoryResult, ObjectsResult } from './object-history-bench';
 import type { MemoryResult } from './memory-per-event';
 import type { Payload } from './payloads';
 import type { LadderRow } from './rate-ladder';
@@ -33,6 +34,10 @@ export interface BenchResults {
   bundle?: BundleSize;
   firstRender?: FirstRenderResult;
   profile?: ProfileSummary & { rate: number };
+  /** Object history: Changed path over 50k, History/Blame of 1,000 versions, Objects with 10,000 objects. */
+  changedPath?: ChangedPathResult;
+  history?: HistoryResult;
+  objects?: ObjectsResult;
   /** Drop → re-ack with the server up (its own section in RESULTS.md). */
   reconnect?: ReconnectGapResult;
   /** Phases that threw: the run goes on and says so. */

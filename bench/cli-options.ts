@@ -1,7 +1,18 @@
 /** `npm run bench -- [--quick] [--only a,b] [--seconds N] [--rates 500,1000] [--drops N] [--no-write] [--profile RATE]` */
 
 /** `profile` runs only with `--profile RATE`. */
-export const PHASES = ['bundle', 'first-render', 'ladder', 'ladder-large', 'profile', 'click', 'diff', 'memory', 'reconnect'] as const;
+export const PHASES = [
+  'bundle',
+  'first-render',
+  'ladder',
+  'ladder-large',
+  'profile',
+  'click',
+  'diff',
+  'memory',
+  'history',
+  'reconnect',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {

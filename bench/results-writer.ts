@@ -172,7 +172,7 @@ function restSections(results: BenchResults): string[] {
     const buffered = results.memory?.after.buffered;
     lines.push(`### Scrolling the full buffer${buffered ? ` (${buffered} events)` : ''}`, '');
     lines.push(
-      'The timeline scroller driven from requestAnimationFrame: "flick" = 1500 px per frame down and back, "jumps" = a random scrollTop every frame (scrollbar drag).',
+      'The timeline scroller driven from requestAnimationFrame: "wheel" = 400 px per frame down and back (a hard mouse-wheel spin), "flick" = 1500 px per frame (a stress case), "jumps" = a random scrollTop every frame (scrollbar drag).',
       '',
     );
     lines.push(
@@ -263,8 +263,54 @@ export function renderSection(results: BenchResults): string {
     ...ladderSection(results, MACHINE_2K),
     ...ladderSection(results, MACHINE_30K),
     ...restSections(results),
+    ...historySection(results),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function historySection(results: BenchResults): string[] {
+  const { changedPath, history, objects } = results;
+  if (!changedPath && !history && !objects) return [];
+  const lines = ['### Object history: Changed path, History, Blame, Objects', ''];
+  lines.push(
+    'Changed paths are computed in the socket worker at ingest and read from the headers (docs/architecture.md, "Changed paths at ingest"). ' +
+      'Times run from the input event (Enter in `Changed path`, pointerdown on a tab) to the result in the DOM and to the frame after it.',
+    '',
+  );
+  const rows: (string | number)[][] = [];
+  if (changedPath) {
+    rows.push([
+      `Changed path \`Params.bar\` over ${changedPath.buffered} buffered (${changedPath.matches} matches)`,
+      f(changedPath.domMs),
+      f(changedPath.paintedMs),
+    ]);
+    rows.push([
+      `frames at ${changedPath.liveRate}/s with \`CurrentTask\` on: p50 / p95 / max`,
+      f(changedPath.liveFrames.p50),
+      `${f(changedPath.liveFrames.p95)} / ${f(changedPath.liveFrames.max)}`,
+    ]);
+  }
+  if (history) {
+    rows.push([
+      `History of ${history.versions} versions (~${history.objectBytes / 1000} KB), ${history.history.rows} rows`,
+      f(history.history.domMs),
+      f(history.history.paintedMs),
+    ]);
+    rows.push([`Blame of the newest version, ${history.blame.rows} leaves`, f(history.blame.domMs), f(history.blame.paintedMs)]);
+  }
+  lines.push(...table(['measure', 'to DOM ms', 'to painted ms'], rows, ['l']));
+  if (objects) {
+    lines.push(
+      `Objects view with ${objects.shown} of ${objects.objects} distinct objects listed, scrolled for ${objects.scroll[0]?.seconds ?? 0} s each:`,
+      '',
+      ...table(
+        ['pattern', 'frame p50 ms', 'p95 ms', 'max ms', 'long tasks ms'],
+        objects.scroll.map((s) => [s.pattern, f(s.frames.p50), f(s.frames.p95), f(s.frames.max), f(s.longTaskMs, 0)]),
+        ['l'],
+      ),
+    );
+  }
+  return lines;
 }
 
 /** Replaces the "## Benchmark run" section, or inserts it before the first other section. */

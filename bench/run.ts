@@ -28,6 +28,7 @@ import { memoryPoint, memoryResult } from './memory-per-event';
 import { MACHINE_2K, MACHINE_30K } from './payloads';
 import type { Payload } from './payloads';
 import { runLadder, runRung } from './rate-ladder';
+import { measureChangedPath, measureHistory, measureObjects } from './object-history-bench';
 import { measureReconnectGap } from './reconnect-gap';
 import { writeResults } from './results-writer';
 import { measureScroll } from './scroll-frames';
@@ -54,8 +55,8 @@ async function withClient<T>(open: () => Promise<BenchClient>, measure: (client:
   }
 }
 
-const openApp = (env: Env, capacity?: number, paused?: boolean) => () =>
-  openAppClient(env.browser, env.app.url, env.sim, { capacity, paused });
+const openApp = (env: Env, capacity?: number, paused?: boolean, spec?: string) => () =>
+  openAppClient(env.browser, env.app.url, env.sim, { capacity, paused, spec });
 const openBare =
   (env: Env, inWorker = false) =>
   () =>
@@ -100,6 +101,7 @@ async function memoryPhase(env: Env): Promise<void> {
     const frameBytes = env.results.frameBytes[MACHINE_2K.id] ?? (await measureFrameBytes(env.sim, env.token, MACHINE_2K));
     env.results.memory = { ...memoryResult(before, after, frameBytes), target };
     env.results.scroll = [
+      await measureScroll(client.page, 'wheel', env.options.scrollSeconds),
       await measureScroll(client.page, 'flick', env.options.scrollSeconds),
       await measureScroll(client.page, 'jumps', env.options.scrollSeconds),
     ];
@@ -139,6 +141,19 @@ async function runPhases(env: Env): Promise<void> {
   }
   if (wants('diff')) await phase('1 MB diff', () => diffPhase(env));
   if (wants('memory')) await phase(`memory + scroll at ${options.bufferTarget} buffered`, () => memoryPhase(env));
+  if (wants('history')) {
+    await phase('object history: Changed path over 50,000, History and Blame of 1,000 versions, 10,000 objects', async () => {
+      results.changedPath = await withClient(openApp(env, 50_000, false, '*.*.*'), (client) =>
+        measureChangedPath(env.sim, client, options.fillRate, options.seconds),
+      );
+      log(
+        `  changed path: ${results.changedPath.matches} of ${results.changedPath.buffered} painted in ${results.changedPath.paintedMs.toFixed(1)} ms`,
+      );
+      results.history = await withClient(openApp(env), (client) => measureHistory(env.sim, client));
+      log(`  history ${results.history.history.paintedMs.toFixed(1)} ms, blame ${results.history.blame.paintedMs.toFixed(1)} ms`);
+      results.objects = await withClient(openApp(env), (client) => measureObjects(env.sim, client, options.scrollSeconds));
+    });
+  }
   if (wants('reconnect')) {
     await phase(`reconnect gap over ${options.drops} drops`, async () => {
       results.reconnect = await withClient(openApp(env), (client) => measureReconnectGap(env.sim, client, options.drops, log));

@@ -8,7 +8,8 @@ import { startFrames, stopFrames, armTarget } from './page-probes';
 import { frameIntervals, longTaskTotals } from './stats';
 import type { IntervalSummary } from './stats';
 
-export type ScrollPattern = 'flick' | 'jumps';
+/** `wheel`: 400 px a frame (~24,000 px/s, a hard mouse-wheel spin); `flick`: 1500 px a frame, a stress case. */
+export type ScrollPattern = 'wheel' | 'flick' | 'jumps';
 
 export interface ScrollResult {
   pattern: ScrollPattern;
@@ -20,17 +21,24 @@ export interface ScrollResult {
   longestTaskMs: number;
 }
 
-/** ~60 rows per frame at 26 px rows: a hard wheel flick. */
+/** ~60 rows per frame at 26 px rows: a hard flick. */
 const FLICK_PX_PER_FRAME = 1500;
+/** ~15 rows per frame. */
+const WHEEL_PX_PER_FRAME = 400;
 
-export async function measureScroll(page: Page, pattern: ScrollPattern, seconds: number): Promise<ScrollResult> {
+export async function measureScroll(
+  page: Page,
+  pattern: ScrollPattern,
+  seconds: number,
+  selector = '[data-testid="timeline-scroller"]',
+): Promise<ScrollResult> {
   await armTarget(page, Number.POSITIVE_INFINITY);
   await startFrames(page);
   const window_ = await page.evaluate(
-    ([kind, ms, step]) =>
+    ([kind, ms, step, scrollerSelector]) =>
       new Promise<{ from: number; to: number; height: number }>((resolve) => {
-        const scroller = document.querySelector<HTMLElement>('[data-testid="timeline-scroller"]');
-        if (!scroller) throw new Error('no timeline scroller');
+        const scroller = document.querySelector<HTMLElement>(scrollerSelector);
+        if (!scroller) throw new Error(`no scroller ${scrollerSelector}`);
         const origin = performance.timeOrigin;
         scroller.scrollTop = 0;
         let seed = 12345;
@@ -42,7 +50,7 @@ export async function measureScroll(page: Page, pattern: ScrollPattern, seconds:
         let direction = 1;
         const tick = (): void => {
           const max = scroller.scrollHeight - scroller.clientHeight;
-          if (kind === 'flick') {
+          if (kind !== 'jumps') {
             let next = scroller.scrollTop + direction * step;
             if (next >= max || next <= 0) {
               direction = -direction;
@@ -57,7 +65,7 @@ export async function measureScroll(page: Page, pattern: ScrollPattern, seconds:
         };
         requestAnimationFrame(tick);
       }),
-    [pattern, seconds * 1000, FLICK_PX_PER_FRAME] as const,
+    [pattern, seconds * 1000, pattern === 'wheel' ? WHEEL_PX_PER_FRAME : FLICK_PX_PER_FRAME, selector] as const,
   );
   const recording = await stopFrames(page);
   const tasks = longTaskTotals(recording.longTasks, window_.from, window_.to);

@@ -104,6 +104,10 @@ export function TimelineFilterBar({ filter, onChange, onCommit, followedLabel, e
           spellCheck={false}
           value={filter.changedPath}
           onChange={(event) => onChange({ ...filter, changedPath: event.target.value })}
+          // Enter applies at once instead of after the typing pause.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') onCommit({ ...filter, changedPath: event.currentTarget.value });
+          }}
         />
       </div>
       {filter.object !== null && (
