@@ -36,6 +36,19 @@ async function main(): Promise<void> {
     await inspector.showTab('Object');
     await page.screenshot({ path: `${OUT}/object.png` });
 
+    // Object history: the versions of global, what changed each leaf, and every object seen.
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.locator('[data-testid="history-version"]').first().waitFor();
+    await page.screenshot({ path: `${OUT}/history.png` });
+    await page.getByRole('tab', { name: 'Blame' }).click();
+    await page.locator('[data-testid="blame-leaf"]').first().waitFor();
+    await page.screenshot({ path: `${OUT}/blame.png` });
+    await inspector.filterFacet('type').fill('');
+    await page.getByRole('button', { name: 'Objects', exact: true }).click();
+    await page.locator('[data-testid="object-row"][data-type="machines"]').first().click();
+    await page.screenshot({ path: `${OUT}/objects.png` });
+    await page.getByRole('button', { name: 'Events', exact: true }).click();
+
     // The smallest window the layout is made for, and a common one (tests/e2e/layout.spec.ts checks their geometry).
     await inspector.filterFacet('type').fill('');
     await inspector.row({ type: 'machines', action: 'update' }).last().click();

@@ -9,6 +9,9 @@ import { LargePayloadGate } from './large-payload-gate';
 import { useSelectedRecord } from './use-selected-record';
 import { useVersionStepKeys } from './use-version-step';
 import './event-detail.css';
+// After the pane's own rules: History and Blame rows, the diff's options and layouts.
+import './version-views.css';
+import './diff-options.css';
 
 /**
  * The selected event: header, then the Object / Diff / History / Blame / Raw tabs (DETAIL_TABS). The

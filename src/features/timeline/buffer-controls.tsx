@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { MAX_CAPACITY, MIN_CAPACITY } from '../../store/inspector-state';
 import type { InspectorStore } from '../../store/inspector-state';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
-import './timeline.css';
+import './buffer-controls.css';
 
 /** Typing "50000" passes through "5"; wait until the user stops before shrinking the ring. */
 const CAPACITY_DEBOUNCE_MS = 700;
