@@ -88,16 +88,18 @@ export class CaptureDatabase {
 
   /**
    * Deletes the oldest chunks (of any capture) until at least `bytes` are freed, and counts them
-   * as evicted on their captures, all in one transaction.
+   * as evicted on their captures, all in one transaction. The newest chunk always stays: a cap
+   * smaller than one chunk (or two evictions racing on stale totals) must not empty the capture.
    */
   async evictOldest(bytes: number): Promise<Evicted> {
     const evicted: Evicted = { events: 0, storedBytes: 0 };
     await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
       const perCapture = new Map<number, Evicted & { rawBytes: number }>();
       const doomed: number[] = [];
+      const newest = await this.db.chunks.orderBy(':id').last();
       await this.db.chunks
         .orderBy(':id')
-        .until(() => evicted.storedBytes >= bytes)
+        .until((chunk) => evicted.storedBytes >= bytes || chunk.id === newest?.id)
         .each((chunk) => {
           doomed.push(chunk.id as number);
           evicted.events += chunk.count;
