@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     await page.locator('[data-testid="blame-leaf"]').first().waitFor();
     await page.screenshot({ path: `${OUT}/blame.png` });
     await inspector.filterFacet('type').fill('');
+    // The typed facet reaches the store after the typing pause; the Objects view reads it there.
+    await inspector.row({ type: 'machines', action: 'update' }).first().waitFor();
     await page.getByRole('button', { name: 'Objects', exact: true }).click();
     await page.locator('[data-testid="object-row"][data-type="machines"]').first().click();
     await page.screenshot({ path: `${OUT}/objects.png` });

@@ -36,7 +36,7 @@ export function HistoryVersionRow({ record, summary, names, selected, isBase, on
       </button>
       <span className="history-version__time">{versionTime(record)}</span>
       <span className="history-version__action">{record.action}</span>
-      <span className="history-version__principal" data-testid="history-principal">
+      <span className="history-version__principal" data-testid="history-principal" title={record.principal}>
         {versionPrincipal(record, names)}
       </span>
       <span className="history-version__summary">{changeSummaryText(summary)}</span>
