@@ -40,7 +40,7 @@ export interface BenchOptions {
 const FULL: Omit<BenchOptions, 'quick' | 'phases' | 'write' | 'profileRate'> = {
   seconds: 3,
   rates: [500, 1000, 2000, 3000, 5000, 8000],
-  largeRates: [200, 400, 600, 800, 1000, 1500],
+  largeRates: [200, 400, 600, 800, 900, 1000, 1500],
   clicks: 12,
   clickFloodRate: 2000,
   bufferTarget: 100_000,

@@ -27,13 +27,14 @@ const GIVE_UP_AFTER = 8;
  * full frame is parsed as usual. So a nested field named `Original`, another field order, or a
  * malformed frame all end in the ordinary path; a server whose order differs costs a failed partial
  * parse per frame only until GIVE_UP_AFTER frames in a row said so. The cut is also refused when
- * no `"Object":` precedes it, since the struct puts `Object` before `Original`; what remains
- * unguarded is a frame that puts known fields after `Original` while also nesting a key named
- * `Object` before it, which no server version writes.
+ * no `"Object":` precedes it, since the struct puts `Object` before `Original`.
  *
- * What is not checked up front: that the `Original` text itself is valid JSON (the server's encoder
- * writes valid JSON; a broken `Original` reads as null when asked, instead of making the whole frame
- * malformed).
+ * What is given up, knowingly: the text after the cut is not parsed at ingest. A frame whose
+ * `Original` alone is not valid JSON is taken as an event (its Original reads as null; the payload
+ * cache reads its Object the same way, store/event-object-cache.ts) instead of being counted as
+ * malformed, and a field the server wrote after `Original` would be missed, which the struct order
+ * (§4.3) rules out for every version so far. The server's encoder writes valid JSON; a broken or
+ * hostile endpoint that breaks only `Original` loses nothing but that `Original`.
  */
 export class DeferredOriginalParser {
   private misses = 0;

@@ -67,7 +67,24 @@ export class EventObjectCache {
 }
 
 function parsePayload(raw: string): ParsedPayload {
-  // The frame was valid JSON when ingested (parseFrame), so this only throws if memory runs out.
-  const value = JSON.parse(raw) as { Object?: unknown; Original?: unknown };
-  return { object: value.Object ?? null, original: value.Original ?? null };
+  try {
+    const value = JSON.parse(raw) as { Object?: unknown; Original?: unknown };
+    return { object: value.Object ?? null, original: value.Original ?? null };
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    // The worker reads an event without its `Original` (connection/deferred-original.ts), so a
+    // frame whose `Original` alone is broken was ingested as an event: its Object is read the same
+    // way, its Original is unreadable (null), and no view throws.
+    return parseWithoutOriginal(raw);
+  }
+}
+
+function parseWithoutOriginal(raw: string): ParsedPayload {
+  const at = raw.lastIndexOf(',"Original":');
+  try {
+    const value = JSON.parse(`${raw.slice(0, Math.max(0, at))}}`) as { Object?: unknown };
+    return { object: value.Object ?? null, original: null };
+  } catch {
+    return { object: null, original: null };
+  }
 }

@@ -93,11 +93,27 @@ export function blameOf(
   const { leaves, truncated } = leavesOf(object, BLAME_LEAF_LIMIT);
   const blamed: BlameLeaf[] = leaves.map(({ segments, value }) => ({ path: positionalPath(segments), segments, value, changedSeq: 0 }));
   let open = blamed.map((leaf) => ({ leaf, pattern: compilePathPattern(leaf.path) }));
+  const oldest = older[older.length - 1];
+  let newer = seq;
   for (const versionSeq of older) {
     if (open.length === 0) break;
     const record = buffer.get(versionSeq);
     if (!record) break;
     const { changes } = record;
+    // A delete ends the object's life: what the blamed version holds was set from the re-creation on.
+    if (record.action === 'delete' && versionSeq !== seq) {
+      for (const { leaf } of open) leaf.changedSeq = newer;
+      break;
+    }
+    if (changes.base === 'none' && changes.reason !== 'pseudo') {
+      // Nothing says what this version changed (first seen, too large, too deep): every leaf still
+      // open had its value from here, unless this is the first buffered version ("before capture").
+      if (!(versionSeq === oldest && changes.reason === 'first' && versions.evicted === 0)) {
+        for (const { leaf } of open) leaf.changedSeq = versionSeq;
+      }
+      break;
+    }
+    newer = versionSeq;
     if (changes.count === 0) continue;
     const paths = changes.count > changes.paths.length ? fullPaths(versionSeq) : changes.paths;
     open = open.filter(({ leaf, pattern }) => {

@@ -27,7 +27,7 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
   const events = useEventReader();
   const record = events.record(seq);
   const summary = useChangeSummary(seq, changedPath);
-  // Names are learned as summaries parse objects; a row re-renders only when its own names change.
+  // Names are learned from headers at ingest (display-names.ts); a row re-renders only when its own names change.
   const names = events.displayNames;
   const keyName = useSyncExternalStore(names.subscribe, () => (record ? names.keyLabel(record.type, record.key) : undefined));
   const principalName = useSyncExternalStore(names.subscribe, () => (record ? names.principalLabel(record.principal) : undefined));
@@ -39,7 +39,7 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
   const action = clipText(record.action);
   const key = clipText(record.key);
   const principal = clipText(record.principal);
-  // Known once the summary has parsed the event (deletes at once): event-diffs.ts.
+  // From the header's facts and changes (store/change-summaries.ts).
   const highlight = events.highlight(seq);
   return (
     <div
@@ -71,7 +71,7 @@ export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected
         {principalName ?? principal}
       </span>
       <span className="timeline-cell timeline-cell--summary" title={summary}>
-        {summary ?? '…'}
+        {summary}
       </span>
     </div>
   );

@@ -59,6 +59,31 @@ describe('object history', () => {
     expect(events.blame(3)?.leaves.find((leaf) => leaf.path === 'Params.b.c')?.changedSeq).toBe(3);
   });
 
+  it('never blames a re-created object on the versions before its delete', () => {
+    const { events, ingest } = createTestStore({ capacity: 100 });
+    ingest(
+      profile({ a: 1, b: 1 }),
+      profile({ a: 2, b: 1 }),
+      frame('profiles', 'delete', 'global', { Name: 'global', Params: { a: 2, b: 1 } }),
+      frame('profiles', 'create', 'global', { Name: 'global', Params: { a: 2, b: 1 } }),
+      profile({ a: 2, b: 5 }),
+    );
+    const by = Object.fromEntries((events.blame(5)?.leaves ?? []).map((leaf) => [leaf.path, leaf.changedSeq]));
+    expect(by).toEqual({ Name: 4, 'Params.a': 4, 'Params.b': 5 });
+  });
+
+  it('blames what a version with unknown changes holds on that version, not on older ones', () => {
+    const { events, ingest } = createTestStore({ capacity: 100 });
+    const big = 'x'.repeat(4_100_000);
+    ingest(profile({ a: 1, blob: 'y' }), profile({ a: 2, blob: big }), profile({ a: 2, blob: big, c: 1 }));
+    // Version 2 was too large to diff or keep, so version 3's changes are unknown too: everything it
+    // holds dates from version 3 as far as anyone can tell, never from version 1.
+    expect(events.record(3)?.changes).toMatchObject({ base: 'none' });
+    const by = Object.fromEntries((events.blame(3)?.leaves ?? []).map((leaf) => [leaf.path, leaf.changedSeq]));
+    expect(by).toEqual({ Name: 3, 'Params.a': 3, 'Params.blob': 3, 'Params.c': 3 });
+    expect(events.blame(2)?.leaves.every((leaf) => leaf.changedSeq === 2)).toBe(true);
+  });
+
   it('drops a Compare base when the selection moves to another object', () => {
     const { store, ingest } = createTestStore({ capacity: 100 });
     ingest(profile({ a: 1 }), profile({ a: 2 }), profile({ a: 1 }, 'other'));
@@ -68,5 +93,18 @@ describe('object history', () => {
     expect(store.getState().view.compareBaseSeq).toBe(1);
     actions.select(3);
     expect(store.getState().view.compareBaseSeq).toBe(0);
+  });
+});
+
+describe('a frame whose Original alone is broken', () => {
+  it('is an event whose Object reads and whose Original is null, and no view throws', () => {
+    const { events, ingest, store } = createTestStore({ capacity: 100 });
+    const broken =
+      '{"Time":"2021-08-30T14:01:59Z","Type":"profiles","Action":"update","Key":"global","Principal":"u","Object":{"Name":"global","Params":{"a":1}},"Original":{oops}';
+    ingest(profile({ a: 0 }), `${broken}}`, profile({ a: 2 }));
+    expect(store.getState().counters.malformed).toBe(0);
+    expect(events.object(2)).toEqual({ Name: 'global', Params: { a: 1 } });
+    expect(events.original(2)).toBeNull();
+    expect(events.diff(3, 'previous')).toMatchObject({ status: 'compared', entries: [{ path: 'Params.a', before: 1, after: 2 }] });
   });
 });
