@@ -1,4 +1,5 @@
 import { compilePathPattern } from '../lib/path-pattern';
+import type { PathPattern } from '../lib/path-pattern';
 import type { ChangeValue } from '../lib/change-facts';
 import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
 import type { EventBuffer } from './event-buffer';
@@ -31,6 +32,19 @@ export type ChangeSummary =
  */
 export type RowHighlight = 'failed' | 'not-runnable' | 'deleted';
 
+/** Every row of a filtered timeline asks with the same pattern: compile it once (the last few kept). */
+const patterns = new Map<string, PathPattern>();
+
+function patternOf(source: string): PathPattern {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    if (patterns.size >= 16) patterns.clear();
+    pattern = compilePathPattern(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
+}
+
 /** A row shows the first few changed paths; the rest are counted. */
 const SUMMARY_PATH_LIMIT = 3;
 
@@ -58,7 +72,7 @@ export function summaryOf(buffer: EventBuffer, seq: number, pathPattern = ''): C
   }
   const paths = changes.paths.slice(0, SUMMARY_PATH_LIMIT);
   if (pathPattern !== '') {
-    const pattern = compilePathPattern(pathPattern);
+    const pattern = patternOf(pathPattern);
     const value = changes.values.find((candidate) => pattern.touches(candidate.path));
     if (value) return { kind: 'compared', changes: changes.count, paths: [value.path], values: value };
     const path = changes.paths.find((candidate) => pattern.touches(candidate));

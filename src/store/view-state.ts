@@ -30,11 +30,12 @@ export interface ViewState {
 }
 
 /**
- * Fields that change on every save without meaning anything to a reader: `Validated`/`Available`
- * flip while the object is checked, `Errors` is rewritten, and the gohai inventory is resent whole
- * by every re-inventory. A default the user can clear.
+ * Fields that change on saves without meaning anything to a reader: `Validated`/`Available` flip
+ * while the object is checked, and the gohai inventory is resent whole by every re-inventory.
+ * (`Errors` stays visible: a new validation error is exactly what a reader looks for.) A default
+ * the user can clear; ignored changes are counted, never hidden silently.
  */
-export const DEFAULT_IGNORE_PATHS = 'Validated, Available, Errors, Params.gohai-inventory';
+export const DEFAULT_IGNORE_PATHS = 'Validated, Available, Params.gohai-inventory';
 
 export const INITIAL_VIEW: ViewState = {
   mode: 'events',

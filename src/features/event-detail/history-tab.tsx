@@ -50,8 +50,14 @@ export function HistoryTab({ seq, record }: HistoryTabProps) {
         <button type="button" onClick={() => step('newer')} disabled={index <= 0} title="Newer version (])">
           Newer version
         </button>
-        <button type="button" onClick={follow} aria-pressed={following}>
-          {following ? 'Stop following this object' : 'Follow this object'}
+        {/* One toggle under one name: pressed while the timeline shows only this object; a click undoes it. */}
+        <button
+          type="button"
+          onClick={follow}
+          aria-pressed={following}
+          title={following ? 'Showing only this object: click to show all' : undefined}
+        >
+          Follow this object
         </button>
       </div>
       <p className="detail-history__count" data-testid="history-count">

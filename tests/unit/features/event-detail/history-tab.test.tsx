@@ -109,8 +109,8 @@ describe('History tab', () => {
     act(() => view.actions.setView({ filter: { ...view.store.getState().view.filter, principal: 'viewer' } }));
     fireEvent.click(button('Follow this object'));
     expect(view.store.getState().view.filter).toMatchObject({ principal: 'viewer', object: { type: 'profiles', key: 'global' } });
-    expect(button('Stop following this object').getAttribute('aria-pressed')).toBe('true');
-    fireEvent.click(button('Stop following this object'));
+    expect(button('Follow this object').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(button('Follow this object'));
     expect(view.store.getState().view.filter).toMatchObject({ principal: 'viewer', object: null });
     expect(button('Follow this object')).toBeTruthy();
   });
