@@ -4,9 +4,8 @@ import type { ChangeValue } from './change-facts';
 
 /**
  * The words of an event's change summary, shared by the timeline's Change column and the detail
- * pane's History so the two read the same. The summary's shape is declared here (lib/ may not
- * import the store); the store's `ChangeSummary` (store/change-summaries.ts) must stay assignable
- * to it, which the type checker holds at each call.
+ * pane's History so the two read the same. The summary's shape is declared here, where its
+ * words are; the store's `ChangeSummary` (store/change-summaries.ts) is this type.
  */
 export type SummaryToWord =
   | { kind: 'compared'; changes: number; paths: readonly string[]; values?: ChangeValue }

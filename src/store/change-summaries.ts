@@ -1,30 +1,12 @@
 import { compilePathPattern } from '../lib/path-pattern';
 import type { PathPattern } from '../lib/path-pattern';
-import type { ChangeValue } from '../lib/change-facts';
+import type { SummaryToWord } from '../lib/change-summary-words';
 import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
 import type { EventBuffer } from './event-buffer';
-import type { DiffUnavailableReason } from './event-diffs';
 import type { EventRecord } from './event-record';
 
-/** What a timeline row says about its event. */
-export type ChangeSummary =
-  /**
-   * `changes` entries against the previous version (or Original); `paths`: the first few ('' is the
-   * whole object); `values`: only when one change is shown (a single change, or the change at the
-   * `Changed path` filter's path), its before and after.
-   */
-  | { kind: 'compared'; changes: number; paths: readonly string[]; values?: ChangeValue }
-  | { kind: 'first' }
-  | { kind: 'evicted' }
-  /** A `delete` event: its Object is the deleted object's last state, nothing to compare. */
-  | { kind: 'deleted' }
-  /** The event is too large to parse for a row; the Diff tab compares it on request. */
-  | { kind: 'large-event'; bytes: number }
-  /** Pseudo types: a line from the event itself (a log message, a request's status and URL), clipped. */
-  | { kind: 'event-text'; text: string }
-  | { kind: 'unavailable'; reason: DiffUnavailableReason }
-  /** Nothing to say: the event is gone. */
-  | { kind: 'none' };
+/** What a timeline row says about its event: the shape its words are written for (lib/change-summary-words.ts). */
+export type ChangeSummary = SummaryToWord;
 
 /**
  * What makes a row stand out: a job whose `State` is `failed`, a machine whose `Runnable` turned

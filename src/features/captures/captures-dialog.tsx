@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatBytes } from '../../lib/format-bytes';
 import { useCaptureController, useCaptureState } from '../../store/capture-context';
 import { CaptureRow } from './capture-row';
-import { downloadBlob } from './download-blob';
+import { downloadBlob } from '../../lib/download-blob';
 
 interface CapturesDialogProps {
   onClose(): void;

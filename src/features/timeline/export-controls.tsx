@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../lib/download-blob';
 import { useState } from 'react';
 import { exportEvents } from '../../store/event-export';
 import { useEventReader } from '../../store/store-context';
@@ -11,18 +12,6 @@ interface ExportControlsProps {
 /** `drp-events-2026-01-01T12-00-00.jsonl`: sortable, and valid in every file system. */
 function exportFileName(now: Date): string {
   return `drp-events-${now.toISOString().slice(0, 19).replace(/:/g, '-')}.jsonl`;
-}
-
-function download(lines: string[], fileName: string): void {
-  const url = URL.createObjectURL(new Blob(lines, { type: 'application/x-ndjson' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the blob can go once the browser has read it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
@@ -41,7 +30,7 @@ export function ExportControls({ view }: ExportControlsProps) {
     setMessage(`exporting ${seqs.length} events…`);
     try {
       const result = await exportEvents(events, seqs, { mask });
-      download(result.lines, exportFileName(new Date()));
+      downloadBlob(new Blob(result.lines, { type: 'application/x-ndjson' }), exportFileName(new Date()));
       const notes = [
         result.skipped > 0 ? `${result.skipped} left out (too deeply nested to mask)` : '',
         result.missing > 0 ? `${result.missing} evicted meanwhile` : '',

@@ -1,6 +1,6 @@
 import type { CaptureMarker, ImportSummary } from './import-types';
 
-/** What the import worker is told (by start-import.ts). */
+/** What the import worker is told (by connection/start-capture-import.ts). */
 export type ImportCommand = { type: 'start'; file: Blob } | { type: 'cancel' };
 
 export interface ImportBatch {

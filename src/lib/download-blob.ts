@@ -1,4 +1,4 @@
-/** Starts a download of `blob` as `fileName` (an anchor with `download`, as the timeline's Export does). */
+/** Starts a download of `blob` as `fileName` (an anchor with `download`): Export and the Captures dialog. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
