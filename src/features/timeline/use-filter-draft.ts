@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useInspectorStore, useInspectorStoreApi } from '../../store/store-context';
 import { sameFilter } from '../../store/timeline-filter';
 import type { TimelineFilter } from '../../store/timeline-view';
@@ -33,6 +33,13 @@ export function useFilterDraft(debounceMs: number): FilterDraft {
     const timer = setTimeout(() => write(store, draft), debounceMs);
     return () => clearTimeout(timer);
   }, [store, draft, debounceMs]);
+
+  // Leaving the timeline (Events → Objects) inside the typing pause must not drop what was typed.
+  const latest = useRef(draft);
+  useEffect(() => {
+    latest.current = draft;
+  }, [draft]);
+  useEffect(() => () => write(store, latest.current), [store]);
 
   return {
     draft,

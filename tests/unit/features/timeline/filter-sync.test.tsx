@@ -22,6 +22,14 @@ describe('Timeline filter bar and the store', () => {
     await waitFor(() => expect(view.store.getState().view.filter).toMatchObject({ changedPath: 'Params.bar', principal: 'viewer' }));
   });
 
+  it('keeps what was typed when the timeline goes away inside the typing pause (Events → Objects)', () => {
+    const view = renderWithStore(<Timeline />);
+    fireEvent.change(screen.getByLabelText('Filter type', { exact: true }), { target: { value: 'machines' } });
+    expect(view.store.getState().view.filter.type).toBe('');
+    view.unmount();
+    expect(view.store.getState().view.filter.type).toBe('machines');
+  });
+
   it('applies a checkbox at once', () => {
     const view = renderWithStore(<Timeline />);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Regex' }));
