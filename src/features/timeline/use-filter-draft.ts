@@ -29,22 +29,34 @@ export function useFilterDraft(debounceMs: number): FilterDraft {
     if (!sameFilter(stored, draft)) setDraft(stored);
   }
 
+  /** What the user typed and the store has not taken yet (null once written or superseded). */
+  const typed = useRef<TimelineFilter | null>(null);
+
   useEffect(() => {
-    const timer = setTimeout(() => write(store, draft), debounceMs);
+    const timer = setTimeout(() => {
+      typed.current = null;
+      write(store, draft);
+    }, debounceMs);
     return () => clearTimeout(timer);
   }, [store, draft, debounceMs]);
 
-  // Leaving the timeline (Events → Objects) inside the typing pause must not drop what was typed.
-  const latest = useRef(draft);
-  useEffect(() => {
-    latest.current = draft;
-  }, [draft]);
-  useEffect(() => () => write(store, latest.current), [store]);
+  // Leaving the timeline (Events → Objects) inside the typing pause must not drop what was typed;
+  // only typing is written then, never a draft the store has moved past (a link being applied).
+  useEffect(
+    () => () => {
+      if (typed.current !== null) write(store, typed.current);
+    },
+    [store],
+  );
 
   return {
     draft,
-    edit: setDraft,
+    edit: (filter) => {
+      typed.current = filter;
+      setDraft(filter);
+    },
     commit: (filter) => {
+      typed.current = null;
       setDraft(filter);
       write(store, filter);
     },
