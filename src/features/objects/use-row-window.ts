@@ -1,4 +1,5 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useClientHeight } from '../../lib/use-client-height';
 import type { RefObject, UIEvent } from 'react';
 
 /** Before the scroller is laid out (and in jsdom, which lays nothing out): render this much. */
@@ -21,18 +22,8 @@ export interface RowWindow {
  */
 export function useRowWindow(count: number, rowHeight: number, overscan: number, offsetPx: number): RowWindow {
   const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const viewport = useClientHeight(scrollerRef);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
-
-  useLayoutEffect(() => {
-    const element = scrollerRef.current;
-    if (!element) return undefined;
-    setViewport(element.clientHeight);
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const height = viewport > 0 ? viewport : UNMEASURED_VIEWPORT_PX;
   const top = Math.max(0, scrollTop - offsetPx);

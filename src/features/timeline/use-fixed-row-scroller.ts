@@ -1,3 +1,4 @@
+import { useClientHeight } from '../../lib/use-client-height';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent, RefObject, UIEvent, WheelEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -57,9 +58,9 @@ export function useFixedRowScroller(
   anchorIndex = -1,
 ): FixedRowScroller {
   const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const viewport = useClientHeight(scrollerRef);
   /** The virtualizer's offset callback: scroll events and this hook's own writes both feed it. */
   const reportOffset = useRef<OffsetListener | null>(null);
-  const [viewport, setViewport] = useState(0);
   const [following, setFollowing] = useState(true);
   const [held, setHeld] = useState(false);
   /** The last offset this hook wrote; its own scroll events must not read as the user's. */
@@ -90,17 +91,6 @@ export function useFixedRowScroller(
   });
   const items = virtualizer.getVirtualItems();
   const range: RowWindow = items.length > 0 ? { start: items[0].index, end: items[items.length - 1].index + 1 } : { start: 0, end: 0 };
-
-  // Viewport height: read once on mount, then in a ResizeObserver callback (layout is clean there).
-  useLayoutEffect(() => {
-    const element = scrollerRef.current;
-    if (!element) return undefined;
-    setViewport(element.clientHeight);
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   useLayoutEffect(() => {
     // Keep the anchor row in place: same row, new index, and the tail not followed.
