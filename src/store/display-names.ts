@@ -1,3 +1,4 @@
+import { objectKeyOf } from './event-record';
 /**
  * Readable names for objects whose Key is a UUID: machines by their `Name`, jobs by their machine's
  * name and their `Task`, and `runner:<machine uuid>` principals by the machine's name
@@ -56,7 +57,7 @@ export class DisplayNames {
       this.changed();
     } else if (type === 'leases' || type === 'reservations') {
       const address = facts.address ?? '';
-      const id = `${type}\u0000${key}`;
+      const id = objectKeyOf(type, key);
       if (address === '' || address === key || this.addresses.get(id) === address) return;
       remember(this.addresses, id, address);
       this.changed();
@@ -77,7 +78,7 @@ export class DisplayNames {
   /** A readable name for an object's Key; undefined when none is known (show the Key). */
   keyLabel(type: string, key: string): string | undefined {
     if (type === 'machines') return this.machines.get(key);
-    if (type === 'leases' || type === 'reservations') return this.addresses.get(`${type}\u0000${key}`);
+    if (type === 'leases' || type === 'reservations') return this.addresses.get(objectKeyOf(type, key));
     if (type === 'jobs') {
       const job = this.jobs.get(key);
       if (!job) return undefined;

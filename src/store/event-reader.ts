@@ -1,3 +1,4 @@
+import { objectKeyOf } from './event-record';
 import { highlightOf, summaryOf } from './change-summaries';
 import type { ChangeSummary, RowHighlight } from './change-summaries';
 import { DisplayNames } from './display-names';
@@ -129,7 +130,7 @@ export class EventReader {
 
   /** An object by Type and Key, while it has a buffered version. */
   objectByKey(type: string, key: string): ObjectEntry | undefined {
-    const entry = this.buffer.objectIndex.get(`${type}\u0000${key}`);
+    const entry = this.buffer.objectIndex.get(objectKeyOf(type, key));
     return entry && entry.buffered > 0 ? entry : undefined;
   }
 

@@ -60,7 +60,8 @@ export interface CompiledTimelineFilter {
   active: boolean;
 }
 
-function parseFacet(text: string): string[] | null {
+/** A facet's comma-separated alternatives, lower-cased; null when it has none (matches anything). */
+export function parseFacet(text: string): string[] | null {
   const alternatives = text
     .split(',')
     .map((part) => part.trim().toLowerCase())
@@ -68,7 +69,8 @@ function parseFacet(text: string): string[] | null {
   return alternatives.length > 0 ? alternatives : null;
 }
 
-function facetMatches(alternatives: string[] | null, value: string): boolean {
+/** Whether `value` contains one of the alternatives, case-insensitively (the Objects view uses it too). */
+export function facetMatches(alternatives: string[] | null, value: string): boolean {
   if (alternatives === null) return true;
   const lower = value.toLowerCase();
   return alternatives.some((alternative) => lower.includes(alternative));

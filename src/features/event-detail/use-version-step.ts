@@ -1,13 +1,8 @@
+import { isTypingTarget } from '../../lib/typing-target';
 import { useCallback, useEffect } from 'react';
 import { useEventReader, useInspectorStoreApi } from '../../store/store-context';
 
 export type StepDirection = 'older' | 'newer';
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
 
 /**
  * Moves the selection to the next older or newer buffered version of the selected object (History's

@@ -1,4 +1,5 @@
 import type { TimelineFilter } from '../../store/timeline-view';
+import { facetMatches, parseFacet } from '../../store/timeline-filter';
 import type { ObjectRow } from './object-rows';
 
 /** The Objects view's columns, in display order. */
@@ -27,33 +28,23 @@ export const DEFAULT_OBJECT_SORT: ObjectSort = { column: 'type', direction: 'asc
 /** The facets the Objects view shares with the timeline (view.filter); text and paths are about events. */
 export type ObjectFacetFilter = Pick<TimelineFilter, 'type' | 'action' | 'key' | 'principal'>;
 
-function alternativesOf(text: string): string[] | null {
-  const alternatives = text
-    .split(',')
-    .map((part) => part.trim().toLowerCase())
-    .filter((part) => part !== '');
-  return alternatives.length > 0 ? alternatives : null;
-}
-
-const anyIncludes = (alternatives: string[], values: string[]): boolean =>
-  alternatives.some((alternative) => values.some((value) => value.includes(alternative)));
-
 /**
  * The timeline's facet grammar (comma-separated alternatives, each a case-insensitive substring)
  * over the rows: type, the newest action, key or display name, the newest principal.
  */
 export function filterObjectRows(rows: readonly ObjectRow[], filter: ObjectFacetFilter): readonly ObjectRow[] {
-  const type = alternativesOf(filter.type);
-  const action = alternativesOf(filter.action);
-  const key = alternativesOf(filter.key);
-  const principal = alternativesOf(filter.principal);
+  const type = parseFacet(filter.type);
+  const action = parseFacet(filter.action);
+  const key = parseFacet(filter.key);
+  const principal = parseFacet(filter.principal);
   if (type === null && action === null && key === null && principal === null) return rows;
   return rows.filter(
     (row) =>
-      (type === null || anyIncludes(type, [row.type.toLowerCase()])) &&
-      (action === null || anyIncludes(action, [row.action.toLowerCase()])) &&
-      (key === null || anyIncludes(key, [row.key.toLowerCase(), row.nameLower])) &&
-      (principal === null || anyIncludes(principal, [row.principal.toLowerCase(), (row.principalName ?? '').toLowerCase()])),
+      facetMatches(type, row.type) &&
+      facetMatches(action, row.action) &&
+      // The key facet matches the display name too, the principal facet the principal's name.
+      (facetMatches(key, row.key) || facetMatches(key, row.nameLower)) &&
+      (facetMatches(principal, row.principal) || facetMatches(principal, row.principalName ?? '')),
   );
 }
 

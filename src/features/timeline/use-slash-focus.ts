@@ -1,11 +1,6 @@
+import { isTypingTarget } from '../../lib/typing-target';
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
 
 /** `/` focuses the filter, as in many log viewers, unless the user is already typing somewhere. */
 export function useSlashFocus(inputRef: RefObject<HTMLInputElement | null>): void {
