@@ -40,7 +40,7 @@ const DIFF_CACHE_LIMIT = 32;
 const PATHS_CACHE_LIMIT = 2000;
 
 /** Insertion-ordered Map used as a bounded cache (oldest insert dropped first). */
-export class BoundedCache<K, V> {
+class BoundedCache<K, V> {
   private readonly entries = new Map<K, V>();
   private readonly limit: number;
 
