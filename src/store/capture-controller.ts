@@ -2,6 +2,7 @@ import type { CaptureImportHandle } from '../connection/start-capture-import';
 import type { CaptureMarker } from '../lib/capture-import/import-types';
 import { CaptureDatabase } from '../lib/capture-storage/capture-database';
 import { captureFile } from './capture-file';
+import { chunkLoaderOf, reopenFromDisk } from './capture-reopen';
 import { importIntoStore } from './capture-import-run';
 import type { ImportEnd } from './capture-import-run';
 import { CaptureRecorder } from './capture-recorder';
@@ -48,7 +49,29 @@ export class CaptureController {
     const cap = Number(remembered(CAP_KEY));
     this.state = createCaptureState(Number.isFinite(cap) && cap > 0 ? cap : DEFAULT_CAP_BYTES);
     this.recorder = new CaptureRecorder(this.db, inspector, this.state);
-    if (remembered(RECORD_KEY) === '1') this.recorder.setEnabled(true);
+    const actions = inspector.store.getState().actions;
+    actions.setChunkLoader(chunkLoaderOf(this.db));
+    if (remembered(RECORD_KEY) === '1') {
+      // Preserve log across reloads: the capture recorded before comes back first, live events after it.
+      const restored = this.restoreLatest();
+      actions.holdConnects(restored);
+      void restored.then(() => this.recorder.setEnabled(true));
+    }
+  }
+
+  /**
+   * After a reload with Record to disk on, the newest capture reopens from disk (its events stay
+   * there; the deep window reads them on demand), unless the buffer already holds events.
+   */
+  private async restoreLatest(): Promise<void> {
+    try {
+      const latest = (await this.db.list()).at(-1);
+      if (!latest?.id || latest.events - latest.evicted === 0 || this.inspector.store.getState().buffered > 0) return;
+      const opened = await reopenFromDisk(this.inspector, this.db, latest.id);
+      if (opened) this.state.setState({ opened });
+    } catch {
+      // No usable database (private mode, blocked): start empty, as without Record to disk.
+    }
   }
 
   /** Import (a chosen or dropped file) or reopen a stored capture; asks first when something would go. */
@@ -141,6 +164,13 @@ export class CaptureController {
     if (source.kind === 'stored') {
       this.recorder.beginOpen(null);
       await this.recorder.settled();
+      const reopened = await reopenFromDisk(this.inspector, this.db, source.id);
+      if (reopened) {
+        this.recorder.endOpen();
+        this.state.setState({ opened: reopened, importing: null });
+        return;
+      }
+      // Written before chunks had index rows: read it back through the import path instead.
       const file = await captureFile(this.db, source.id);
       if (!file) {
         this.recorder.endOpen();

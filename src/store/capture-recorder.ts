@@ -1,10 +1,12 @@
 import type { CaptureDatabase } from '../lib/capture-storage/capture-database';
 import { isQuotaError } from '../lib/capture-storage/capture-database';
 import type { CaptureMeta, StoredSubscription } from '../lib/capture-storage/capture-records';
-import { encodeChunk, linesOf } from '../lib/capture-storage/chunk-codec';
+import { encodeChunk, encodeHeaders, linesOf } from '../lib/capture-storage/chunk-codec';
+import { buildChunkIndex } from '../lib/capture-storage/chunk-index';
 import { liveOriginOf, newCaptureMeta, newOutcomes, storedGapOf, subscriptionOutcomes } from './capture-meta';
 import type { CaptureOrigin } from './capture-meta';
 import type { CaptureStateStore, RecordingState } from './capture-state';
+import { objectKeyOf } from './event-record';
 import type { EventRecord } from './event-record';
 import type { InspectorState } from './inspector-state';
 import type { Inspector } from './inspector-store';
@@ -33,7 +35,7 @@ interface CurrentCapture {
  */
 export class CaptureRecorder {
   private current: CurrentCapture | null = null;
-  private pending: string[] = [];
+  private pending: EventRecord[] = [];
   private pendingChars = 0;
   private pendingTimes = { first: '', last: '' };
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +45,8 @@ export class CaptureRecorder {
   private nextOrigin: CaptureOrigin | null = null;
   private readonly seenGaps = new Set<number>();
   private totalStored = 0;
+  /** Provisional ids (disk-tier.ts) of chunks written but not acknowledged yet. */
+  private readonly writing = new Set<number>();
 
   constructor(
     private readonly db: CaptureDatabase,
@@ -112,16 +116,17 @@ export class CaptureRecorder {
     if (this.suspended || !this.recording.enabled) return;
     const capture = this.current ?? this.startCapture();
     for (const record of records) {
-      const raw = record.raw;
-      this.pending.push(raw);
-      this.pendingChars += raw.length;
+      this.pending.push(record);
+      this.pendingChars += record.bytes;
       if (this.pendingTimes.first === '') this.pendingTimes.first = record.timeText;
       this.pendingTimes.last = record.timeText;
       capture.heard += 1;
       capture.lastSeq = record.seq;
     }
     this.patch({ pendingEvents: this.recording.pendingEvents + records.length });
-    if (this.pending.length >= CHUNK_EVENTS || this.pendingChars >= CHUNK_CHARS) this.writePending();
+    // The ring already dropped some of what waits: write now, so the deep window holds them at once.
+    const dropped = this.pending[0].seq < this.inspector.events.ringFirstSeq;
+    if (dropped || this.pending.length >= CHUNK_EVENTS || this.pendingChars >= CHUNK_CHARS) this.writePending();
     else if (this.timer === undefined) this.timer = setTimeout(() => this.writePending(), CHUNK_DELAY_MS);
   }
 
@@ -176,18 +181,27 @@ export class CaptureRecorder {
     this.timer = undefined;
     const capture = this.current;
     if (!capture || this.pending.length === 0) return;
-    const texts = this.pending;
+    const records = this.pending;
     const times = this.pendingTimes;
     this.pending = [];
     this.pendingChars = 0;
     this.pendingTimes = { first: '', last: '' };
-    const firstEvent = capture.heard - texts.length;
+    const firstEvent = capture.heard - records.length;
+    const { headers, ...index } = buildChunkIndex(
+      0,
+      firstEvent,
+      records.map((record) => ({ ...record, objectKey: objectKeyOf(record.type, record.key) })),
+    );
+    // The timeline reaches these events from disk once the ring drops them (the deep window), from now on.
+    const actions = this.inspector.store.getState().actions;
+    const provisional = actions.recordingChunk({ ...index, rowId: 0, firstSeq: records[0].seq }, records);
+    this.writing.add(provisional);
     this.enqueue(async () => {
       const captureId = await capture.id;
-      const encoded = await encodeChunk(linesOf(texts));
+      const encoded = await encodeChunk(linesOf(records.map((record) => record.raw)));
       const meta = capture.meta;
       const counters: Partial<CaptureMeta> = {
-        events: meta.events + texts.length,
+        events: meta.events + records.length,
         rawBytes: meta.rawBytes + encoded.rawBytes,
         storedBytes: meta.storedBytes + encoded.data.byteLength,
         firstTime: meta.firstTime || times.first,
@@ -199,22 +213,25 @@ export class CaptureRecorder {
       const chunk = {
         captureId,
         firstEvent,
-        count: texts.length,
+        count: records.length,
         rawBytes: encoded.rawBytes,
         storedBytes: encoded.data.byteLength,
         codec: encoded.codec,
         data: encoded.data,
       };
-      await this.db.appendChunk(chunk, counters);
+      const storedHeaders = { codec: encoded.codec, data: await encodeHeaders(headers, encoded.codec) };
+      const rowId = await this.db.appendChunk(chunk, { ...index, captureId }, storedHeaders, counters);
+      actions.recordedChunk(provisional, rowId);
+      this.writing.delete(provisional);
       Object.assign(meta, counters);
       this.totalStored += encoded.data.byteLength;
       if (this.current === capture) {
         const recording = this.recording;
         this.patch({
-          writtenEvents: recording.writtenEvents + texts.length,
+          writtenEvents: recording.writtenEvents + records.length,
           storedBytes: recording.storedBytes + encoded.data.byteLength,
           rawBytes: recording.rawBytes + encoded.rawBytes,
-          pendingEvents: Math.max(0, recording.pendingEvents - texts.length),
+          pendingEvents: Math.max(0, recording.pendingEvents - records.length),
         });
       }
       await this.applyCap();
@@ -226,6 +243,7 @@ export class CaptureRecorder {
     if (this.totalStored <= cap) return;
     const evicted = await this.db.evictOldest(this.totalStored - cap);
     this.totalStored -= evicted.storedBytes;
+    this.inspector.store.getState().actions.recordedChunksDeleted(evicted.chunkIds);
     if (this.current) {
       const fresh = await this.db.get(await this.current.id);
       if (fresh) Object.assign(this.current.meta, { evicted: fresh.evicted, storedBytes: fresh.storedBytes, rawBytes: fresh.rawBytes });
@@ -261,6 +279,9 @@ export class CaptureRecorder {
   }
 
   private fail(error: unknown): void {
+    // Chunks not acknowledged are not on disk: the deep window forgets them.
+    for (const provisional of this.writing) this.inspector.store.getState().actions.recordingChunkFailed(provisional);
+    this.writing.clear();
     const written = this.recording.writtenEvents;
     const message = isQuotaError(error)
       ? `Recording stopped: the browser's storage quota is full (QuotaExceededError) after ${written} events written. The events in memory are all still here; delete captures or lower the size cap, then tick Record to disk again.`

@@ -3,7 +3,7 @@ import type { PathPattern } from '../lib/path-pattern';
 import type { SummaryToWord } from '../lib/change-summary-words';
 import { HUGE_PAYLOAD_CHARS } from '../lib/payload-limits';
 import type { EventBuffer } from './event-buffer';
-import type { EventRecord } from './event-record';
+import type { HeaderRecord } from './disk-tier';
 
 /** What a timeline row says about its event: the shape its words are written for (lib/change-summary-words.ts). */
 export type ChangeSummary = SummaryToWord;
@@ -37,7 +37,7 @@ const SUMMARY_PATH_LIMIT = 3;
  * that path: its change, with values.
  */
 export function summaryOf(buffer: EventBuffer, seq: number, pathPattern = ''): ChangeSummary {
-  const record = buffer.get(seq);
+  const record = buffer.header(seq);
   if (!record) return { kind: 'none' };
   const { changes } = record;
   if (record.bytes > HUGE_PAYLOAD_CHARS || changes.reason === 'large') return { kind: 'large-event', bytes: record.bytes };
@@ -50,7 +50,9 @@ export function summaryOf(buffer: EventBuffer, seq: number, pathPattern = ''): C
       return { kind: 'unavailable', reason: 'too-deep' };
     case 'first':
       // The reader had no earlier version (a new connection) and the event no Original.
-      return record.prevSeq > 0 && !buffer.get(record.prevSeq) ? { kind: 'evicted' } : { kind: 'first' };
+      return record.prevSeq > 0 && !buffer.header(record.prevSeq) && !buffer.disk.index.has(record.prevSeq)
+        ? { kind: 'evicted' }
+        : { kind: 'first' };
   }
   const paths = changes.paths.slice(0, SUMMARY_PATH_LIMIT);
   if (pathPattern !== '') {
@@ -65,7 +67,7 @@ export function summaryOf(buffer: EventBuffer, seq: number, pathPattern = ''): C
 }
 
 /** The row's highlight, from its header: the job's state, the machine's `Runnable`, the action. */
-export function highlightOf(record: EventRecord): RowHighlight | undefined {
+export function highlightOf(record: HeaderRecord): RowHighlight | undefined {
   if (record.action === 'delete') return 'deleted';
   const { facts } = record;
   if (record.type === 'jobs' && facts?.state === 'failed') return 'failed';

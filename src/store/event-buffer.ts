@@ -3,6 +3,10 @@ import type { EventHeader } from '../connection/received-frame';
 import { parseDrpTime } from '../protocol/time';
 import { EventObjectCache } from './event-object-cache';
 import type { ParsedPayload } from './event-object-cache';
+import { deepEntryOf, versionsBelow } from './deep-objects';
+import type { DiskChunkEntry } from './disk-index';
+import { DiskTier } from './disk-tier';
+import type { HeaderRecord } from './disk-tier';
 import { BufferedEventRecord, objectKeyOf } from './event-record';
 import type { EventRecord } from './event-record';
 import { ObjectIndex } from './object-index';
@@ -10,7 +14,12 @@ import type { ObjectEntry } from './object-index';
 import { RingBuffer } from './ring-buffer';
 import { StringPool } from './string-pool';
 
-export type PreviousVersion = { status: 'first' } | { status: 'evicted'; seq: number } | { status: 'found'; record: EventRecord };
+export type PreviousVersion =
+  | { status: 'first' }
+  | { status: 'evicted'; seq: number }
+  /** Recorded to disk and being read back (the deep window); ask again once the store's revision moves. */
+  | { status: 'reading'; seq: number }
+  | { status: 'found'; record: EventRecord };
 
 /**
  * The event history outside React: the ring, the per-key index and the lazy payload cache.
@@ -22,9 +31,28 @@ export class EventBuffer {
   private readonly objects = new ObjectIndex();
   private readonly payloads = new EventObjectCache(64);
   private readonly strings = new StringPool();
+  /** Events recorded to disk: the deep window behind the ring (disk-tier.ts). */
+  readonly disk: DiskTier;
+  /** Seqs below this were cleared: a chunk of them written late stays out of the deep window. */
+  private keepFrom = 1;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, diskLoaded: () => void = () => {}) {
     this.ring = new RingBuffer<EventRecord>(capacity);
+    this.disk = new DiskTier(diskLoaded);
+  }
+
+  /**
+   * The oldest seq a timeline reaches: the oldest recorded event when the disk holds events older
+   * than the ring (the deep window), else the ring's first.
+   */
+  get deepFirstSeq(): number {
+    const diskFirst = this.disk.index.firstSeq;
+    return diskFirst > 0 && diskFirst < this.ring.firstSeq ? diskFirst : this.ring.firstSeq;
+  }
+
+  /** Whether `seq` left the ring but is recorded to disk and not read back yet. */
+  reading(seq: number): boolean {
+    return seq < this.ring.firstSeq && this.disk.pending(seq);
   }
 
   get capacity(): number {
@@ -49,10 +77,35 @@ export class EventBuffer {
     return this.objects;
   }
 
-  /** The object `seq` is a version of; undefined once the record left the ring. */
+  /**
+   * The object `seq` is a version of, counting its versions on disk (deep-objects.ts); undefined
+   * once `seq` is neither in the ring nor recorded.
+   */
   objectOf(seq: number): ObjectEntry | undefined {
+    const id = this.objectKeyAt(seq);
+    return id === '' ? undefined : this.objectById(id);
+  }
+
+  /** An object by `Type + NUL + Key`, ring and disk together. */
+  objectById(id: string): ObjectEntry | undefined {
+    return deepEntryOf(this.objects.get(id), this.disk.index.object(id), this.ring.firstSeq);
+  }
+
+  /** Objects with a version in the ring or on disk: the ring's in first-seen order, then those only on disk. */
+  forEachObject(visit: (entry: ObjectEntry) => void): void {
+    const ringFirst = this.ring.firstSeq;
+    this.objects.forEachLive((entry) => visit(deepEntryOf(entry, this.disk.index.object(entry.id), ringFirst)!));
+    this.disk.index.forEachObject((object) => {
+      if ((this.objects.get(object.id)?.buffered ?? 0) > 0 || versionsBelow(object, ringFirst) === 0) return;
+      visit(deepEntryOf(this.objects.get(object.id), object, ringFirst)!);
+    });
+  }
+
+  /** The `Type + NUL + Key` of event `seq`, from the ring or the disk index; '' if unknown. */
+  objectKeyAt(seq: number): string {
     const record = this.ring.getBySeq(seq);
-    return record ? this.objects.get(objectKeyOf(record.type, record.key)) : undefined;
+    if (record) return objectKeyOf(record.type, record.key);
+    return seq < this.ring.firstSeq ? (this.disk.index.objectAt(seq)?.id ?? '') : '';
   }
 
   /**
@@ -75,7 +128,8 @@ export class EventBuffer {
         principal: this.strings.intern(event.Principal),
         bytes,
         hasOriginal: event.hasOriginal,
-        prevSeq: this.objects.get(objectKey)?.newestSeq ?? 0,
+        // An object last seen before the ring started (a reopened capture) continues its recorded history.
+        prevSeq: this.objects.get(objectKey)?.newestSeq ?? this.disk.index.object(objectKey)?.seqs.at(-1) ?? 0,
         changes: event.changes,
         facts: event.facts,
       },
@@ -88,8 +142,24 @@ export class EventBuffer {
     return { record, evicted: evicted !== undefined };
   }
 
+  /**
+   * The record of `seq`: from the ring, else from the disk when it was recorded there and its chunk
+   * is read back (`disk.request` asks for that; the store's revision moves when it is readable).
+   */
   get(seq: number): EventRecord | undefined {
-    return this.ring.getBySeq(seq);
+    const record = this.ring.getBySeq(seq);
+    if (record || seq >= this.ring.firstSeq) return record;
+    return this.disk.get(seq);
+  }
+
+  /**
+   * The header fields of `seq` (no frame text): from the ring, a decoded chunk, or the headers read
+   * for History (disk-tier.ts). Starts no read: History asks for the headers it shows.
+   */
+  header(seq: number): HeaderRecord | undefined {
+    const record = this.ring.getBySeq(seq);
+    if (record || seq >= this.ring.firstSeq) return record;
+    return this.disk.header(seq);
   }
 
   forEachInRange(fromSeq: number, toSeq: number, visit: (record: EventRecord) => void): void {
@@ -97,7 +167,7 @@ export class EventBuffer {
   }
 
   payloadOf(seq: number): ParsedPayload | undefined {
-    const record = this.ring.getBySeq(seq);
+    const record = this.get(seq);
     return record ? this.payloads.get(seq, record.raw) : undefined;
   }
 
@@ -106,11 +176,14 @@ export class EventBuffer {
    * `prevSeq`) but the ring has dropped it, which the diff view must say rather than show "first".
    */
   previousVersion(seq: number): PreviousVersion | undefined {
-    const record = this.ring.getBySeq(seq);
+    const record = this.get(seq);
     if (!record) return undefined;
     if (record.prevSeq === 0) return { status: 'first' };
-    const previous = this.ring.getBySeq(record.prevSeq);
-    return previous ? { status: 'found', record: previous } : { status: 'evicted', seq: record.prevSeq };
+    const previous = this.get(record.prevSeq);
+    if (previous) return { status: 'found', record: previous };
+    if (!this.reading(record.prevSeq)) return { status: 'evicted', seq: record.prevSeq };
+    this.disk.request(record.prevSeq);
+    return { status: 'reading', seq: record.prevSeq };
   }
 
   /** Returns how many records were dropped to fit. */
@@ -121,11 +194,34 @@ export class EventBuffer {
     return dropped.length;
   }
 
-  /** Empties the buffer. Seqs keep counting; the key index restarts, so new events start as "first". */
+  /** Empties the buffer and forgets the deep window. Seqs keep counting; the key index restarts, so new events start as "first". */
   clear(): void {
     this.ring.clear();
     this.objects.clear();
     this.payloads.clear();
+    this.disk.clear();
+    this.keepFrom = this.ring.nextSeq;
+  }
+
+  /**
+   * A chunk of this buffer's events is being recorded to disk (disk-tier.ts `writing`); ignored
+   * (provisional id 0) when it holds events cleared away.
+   */
+  addRecording(entry: DiskChunkEntry, records: readonly EventRecord[]): number {
+    return entry.firstSeq >= this.keepFrom ? this.disk.writing(entry, records) : 0;
+  }
+
+  /**
+   * Empties the buffer and makes a capture on disk its deep window: its chunks get the next seqs
+   * (`chunks(first)` builds their entries), which the ring then skips. Returns `first`.
+   */
+  openRecorded(chunks: (first: number) => readonly DiskChunkEntry[], events: number): number {
+    this.clear();
+    const first = this.ring.nextSeq;
+    for (const entry of chunks(first)) this.disk.index.add(entry);
+    this.ring.skipTo(first + events);
+    this.keepFrom = first;
+    return first;
   }
 
   private dropped(record: EventRecord): void {

@@ -28,6 +28,8 @@ export type EventDiff =
   | { status: 'first' }
   /** There was one (`baseSeq`), but the ring dropped it. */
   | { status: 'evicted'; baseSeq: number }
+  /** It (`baseSeq`) is recorded to disk and being read back: not cached, asked again on the next revision. */
+  | { status: 'reading'; baseSeq: number }
   /** `original` was asked for an event without Original (create, delete, or an older server). */
   | { status: 'no-original' }
   /** The event itself (or the chosen base version) is no longer buffered. */
@@ -82,7 +84,11 @@ export class EventDiffs {
    */
   diffBetween(baseSeq: number, seq: number): EventDiff {
     return this.cached(`${seq}:v${baseSeq}`, seq, () => {
-      if (!this.buffer.get(baseSeq)) return { status: 'missing' };
+      if (!this.buffer.get(baseSeq)) {
+        if (!this.buffer.reading(baseSeq)) return { status: 'missing' };
+        this.buffer.disk.request(baseSeq);
+        return { status: 'reading', baseSeq };
+      }
       const entries = diffObjects(this.buffer.payloadOf(baseSeq)?.object, this.buffer.payloadOf(seq)?.object);
       return { status: 'compared', base: 'version', baseSeq, entries };
     });
@@ -121,7 +127,7 @@ export class EventDiffs {
         if (!(error instanceof RangeError)) throw error;
         diff = { status: 'unavailable', reason: 'too-deep' };
       }
-      this.diffs.set(cacheKey, diff);
+      if (diff.status !== 'reading') this.diffs.set(cacheKey, diff);
     }
     return diff;
   }
@@ -140,6 +146,7 @@ export class EventDiffs {
     const previous = buffer.previousVersion(seq);
     if (!previous || previous.status === 'first') return { status: 'first' };
     if (previous.status === 'evicted') return { status: 'evicted', baseSeq: previous.seq };
+    if (previous.status === 'reading') return { status: 'reading', baseSeq: previous.seq };
     const baseSeq = previous.record.seq;
     return { status: 'compared', base, baseSeq, entries: diffObjects(buffer.payloadOf(baseSeq)?.object, buffer.payloadOf(seq)?.object) };
   }

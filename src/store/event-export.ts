@@ -35,22 +35,35 @@ export async function exportEvents(events: EventReader, seqs: readonly number[],
   const result: ExportResult = { lines: [], exported: 0, skipped: 0, missing: 0 };
   for (let start = 0; start < seqs.length; start += chunkSize) {
     if (start > 0) await yieldToUi();
-    for (const seq of seqs.slice(start, start + chunkSize)) {
-      const record = events.record(seq);
-      if (!record) {
-        result.missing += 1;
-        continue;
-      }
-      const line = options.mask ? maskedLine(record.raw) : record.raw;
-      if (line === null) {
-        result.skipped += 1;
-        continue;
-      }
-      result.lines.push(`${line}\n`);
-      result.exported += 1;
+    const slice = seqs.slice(start, start + chunkSize);
+    for (let at = 0; at < slice.length; at += READ_BACK_SEQS) {
+      const part = slice.slice(at, at + READ_BACK_SEQS);
+      // Events on disk (the deep window) are read back first, a few chunks at a time.
+      if (part.some((seq) => events.reading(seq))) await events.disk.ensure(part);
+      exportPart(events, part, options, result);
     }
   }
   return result;
+}
+
+/** At most this many events are read back from disk at once: fewer chunks than the disk tier caches. */
+const READ_BACK_SEQS = 40;
+
+function exportPart(events: EventReader, seqs: readonly number[], options: ExportOptions, result: ExportResult): void {
+  for (const seq of seqs) {
+    const record = events.record(seq);
+    if (!record) {
+      result.missing += 1;
+      continue;
+    }
+    const line = options.mask ? maskedLine(record.raw) : record.raw;
+    if (line === null) {
+      result.skipped += 1;
+      continue;
+    }
+    result.lines.push(`${line}\n`);
+    result.exported += 1;
+  }
 }
 
 function maskedLine(raw: string): string | null {

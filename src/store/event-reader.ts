@@ -2,12 +2,13 @@ import { objectKeyOf } from './event-record';
 import { highlightOf, summaryOf } from './change-summaries';
 import type { ChangeSummary, RowHighlight } from './change-summaries';
 import { DisplayNames } from './display-names';
+import type { DiskTier, HeaderRecord } from './disk-tier';
 import type { EventBuffer, PreviousVersion } from './event-buffer';
 import { EventDiffs } from './event-diffs';
 import type { DiffBase, EventDiff } from './event-diffs';
 import type { EventRecord } from './event-record';
 import { adjacentVersion, blameOf, versionsOf } from './object-history';
-import type { Blame, ObjectVersions } from './object-history';
+import type { Blame, ObjectVersions, VersionChange } from './object-history';
 import type { ObjectEntry } from './object-index';
 
 export type { PreviousVersion } from './event-buffer';
@@ -84,14 +85,39 @@ export class EventReader {
   seqRange(): { first: number; last: number } {
     const { buffer } = this;
     const { paused, pausedAtSeq } = this.pauseState();
-    const first = buffer.firstSeq;
+    const first = buffer.deepFirstSeq;
     const last = paused ? Math.min(pausedAtSeq, buffer.lastSeq) : buffer.lastSeq;
     return { first, last: Math.max(last, first - 1) };
   }
 
-  /** Visits buffered records with `from <= seq <= to`, oldest first. */
+  /** Visits buffered records with `from <= seq <= to`, oldest first (the ring only). */
   forEachRecord(from: number, to: number, visit: (record: EventRecord) => void): void {
     this.buffer.forEachInRange(from, to, visit);
+  }
+
+  /** The deep window: events recorded to disk that the ring no longer holds (disk-tier.ts). */
+  get disk(): Pick<DiskTier, 'index' | 'ensure'> {
+    return this.buffer.disk;
+  }
+
+  /** Seq of the ring's oldest event: older seqs are on disk or gone. */
+  get ringFirstSeq(): number {
+    return this.buffer.firstSeq;
+  }
+
+  /** Asks for event `seq` on disk to be read back (a row or the detail pane about to show it); batched, no-op otherwise. */
+  want(seq: number): void {
+    if (this.buffer.reading(seq)) this.buffer.disk.request(seq);
+  }
+
+  /** Reads events on disk back (at most a few dozen chunks); resolves when they are readable. */
+  readBack(seqs: readonly number[]): Promise<void> {
+    return this.buffer.disk.ensure(seqs);
+  }
+
+  /** Whether `seq` is on disk and being read back (a row or the detail pane says so meanwhile). */
+  reading(seq: number): boolean {
+    return this.buffer.reading(seq);
   }
 
   /** The diff of event `seq` against `base`, computed once per (seq, base) while cached. */
@@ -119,8 +145,27 @@ export class EventReader {
 
   /** What makes the row stand out (failed job, machine no longer Runnable, delete); see change-summaries.ts. */
   highlight(seq: number): RowHighlight | undefined {
-    const record = this.buffer.get(seq);
+    const record = this.buffer.header(seq);
     return record ? highlightOf(record) : undefined;
+  }
+
+  /** The header fields of `seq` without its frame text (History rows): ring, decoded chunk or headers read from disk. */
+  header(seq: number): HeaderRecord | undefined {
+    return this.buffer.header(seq);
+  }
+
+  /** A version's action and principal from the disk index alone ('' when not on disk). */
+  indexedAction(seq: number): string {
+    return this.buffer.disk.index.actionAt(seq);
+  }
+
+  indexedPrincipal(seq: number): string {
+    return this.buffer.disk.index.principalAt(seq);
+  }
+
+  /** Reads the stored headers of versions on disk (History), not their events; resolves when they are readable. */
+  readHeaders(seqs: readonly number[]): Promise<void> {
+    return this.buffer.disk.ensureHeaders(seqs);
   }
 
   /** The object `seq` is a version of (its counts and latest facts); undefined once `seq` left the ring. */
@@ -130,18 +175,21 @@ export class EventReader {
 
   /** An object by Type and Key, while it has a buffered version. */
   objectByKey(type: string, key: string): ObjectEntry | undefined {
-    const entry = this.buffer.objectIndex.get(objectKeyOf(type, key));
+    const entry = this.buffer.objectById(objectKeyOf(type, key));
     return entry && entry.buffered > 0 ? entry : undefined;
   }
 
   /** Objects with at least one buffered version, in first-seen order (the Objects view). */
   forEachObject(visit: (entry: ObjectEntry) => void): void {
-    this.buffer.objectIndex.forEachLive(visit);
+    this.buffer.forEachObject(visit);
   }
 
   /** Number of objects with a buffered version. */
   get objectCount(): number {
-    return this.buffer.objectIndex.liveCount;
+    if (this.buffer.disk.index.size === 0) return this.buffer.objectIndex.liveCount;
+    let count = 0;
+    this.buffer.forEachObject(() => (count += 1));
+    return count;
   }
 
   /** Every buffered version of the object `seq` belongs to, newest first, and how many were evicted. */
@@ -155,7 +203,7 @@ export class EventReader {
   }
 
   /** Each leaf of version `seq` with the buffered version that last changed it (parses `seq` only). */
-  blame(seq: number): Blame | undefined {
-    return blameOf(this.buffer, seq, this.object(seq), (versionSeq) => this.changedPaths(versionSeq));
+  blame(seq: number, known?: ReadonlyMap<number, VersionChange>): Blame | undefined {
+    return blameOf(this.buffer, seq, this.object(seq), (versionSeq) => this.changedPaths(versionSeq), known);
   }
 }

@@ -2,6 +2,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { IngestFrame } from '../connection/frame-text';
 import type { DemoConfig } from '../connection/rest-client';
 import type { ConnectionGap } from './connection-gaps';
+import type { DiskChunkEntry } from './disk-index';
+import type { EventRecord } from './event-record';
+import type { ChunkLoader } from './disk-tier';
 import type { RegisterOutcome, Subscription } from './subscription-registry';
 import type { ViewState } from './view-state';
 
@@ -94,6 +97,8 @@ export interface InspectorActions {
   /** Recomputes `ratePerSecond`; the provider calls it once per second. */
   tickRate(now?: number): void;
   connect(request: ConnectRequest): Promise<void>;
+  /** Connects wait until `until` settles (the capture reopened after a reload must come first). */
+  holdConnects(until: Promise<unknown>): void;
   /** Closes the socket (or cancels a pending reconnect); never followed by an automatic reconnect. */
   disconnect(): void;
   /** While `reconnecting`: skips the rest of the backoff delay and tries now. */
@@ -101,6 +106,23 @@ export interface InspectorActions {
   /** Validates, then sends `register spec` unless already pending/active (the outcome says so). */
   register(spec: string): RegisterOutcome;
   deregister(spec: string): void;
+  /**
+   * The deep window (disk-tier.ts): Record to disk starts writing a chunk of this timeline's
+   * events (returns its provisional id; 0 when they were cleared away), the write is acknowledged
+   * as a database row or failed, or the size cap deleted rows.
+   */
+  recordingChunk(entry: DiskChunkEntry, records: readonly EventRecord[]): number;
+  recordedChunk(provisional: number, rowId: number): void;
+  recordingChunkFailed(provisional: number): void;
+  recordedChunksDeleted(rowIds: readonly number[]): void;
+  /**
+   * Reopens a capture from disk without reading its events: the ring is emptied, the capture's
+   * chunks (`entries`, with seqs from `nextSeq()` on) become the timeline, and live events continue after them.
+   * Returns the first seq given out (its events are seqs `first .. first + events - 1`).
+   */
+  openRecorded(load: ChunkLoader, chunks: (first: number) => readonly DiskChunkEntry[], events: number): number;
+  /** Where recorded chunks are read from (the capture database). */
+  setChunkLoader(load: ChunkLoader): void;
   /** `./demo.json` from `npm start`, or null. */
   loadDemoConfig(): Promise<DemoConfig | null>;
   /** Closes the socket and stops timers; the store is unusable afterwards. */

@@ -52,7 +52,10 @@ export interface Inspector {
  */
 export function createInspectorStore(options: InspectorStoreOptions = {}): Inspector {
   const now = options.now ?? Date.now;
-  const buffer = new EventBuffer(clampCapacity(options.capacity ?? DEFAULT_CAPACITY));
+  // A chunk read back from disk (the deep window) moves the revision, so views re-read their rows.
+  const buffer = new EventBuffer(clampCapacity(options.capacity ?? DEFAULT_CAPACITY), () =>
+    store.setState((state) => ({ revision: state.revision + 1 })),
+  );
   const network: NetworkDeps = { ...browserNetwork, ...options.network };
   const compiledFilters = new Map<string, CompiledFilter | null>();
   const rateWindow = { at: now(), received: 0 };
@@ -69,7 +72,10 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
   };
 
   /** Gaps whose preceding events all left the ring mark nothing any more; they go with them. */
-  const liveGaps = (gaps: InspectorState['gaps']): InspectorState['gaps'] => pruneEvictedGaps(gaps, buffer.firstSeq);
+  const liveGaps = (gaps: InspectorState['gaps']): InspectorState['gaps'] => pruneEvictedGaps(gaps, buffer.deepFirstSeq);
+
+  /** A capture being reopened after a reload holds connects, so live events come after it (capture-controller.ts). */
+  let connectGate: Promise<void> | null = null;
 
   const store: InspectorStore = createStore<InspectorState>()((set, get) => ({
     revision: 0,
@@ -130,7 +136,7 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
         const selectedSeq = Number.isInteger(seq) && seq > 0 ? seq : 0;
         const { view } = get();
         // Compare stays while stepping through one object's versions (git diff A..B), not across objects.
-        const keepBase = view.compareBaseSeq === 0 || buffer.objectOf(view.compareBaseSeq) === buffer.objectOf(selectedSeq);
+        const keepBase = view.compareBaseSeq === 0 || buffer.objectKeyAt(view.compareBaseSeq) === buffer.objectKeyAt(selectedSeq);
         set(keepBase ? { selectedSeq } : { selectedSeq, view: { ...view, compareBaseSeq: 0 } });
       },
       setView: (patch) => set((state) => ({ view: { ...state.view, ...patch } })),
@@ -143,11 +149,50 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
         rateWindow.received = received;
         if (rate !== get().ratePerSecond) set({ ratePerSecond: rate });
       },
-      connect: (request) => session.connect(request),
+      connect: (request) => (connectGate ? connectGate.then(() => session.connect(request)) : session.connect(request)),
+      holdConnects: (until) => {
+        const gate = until.then(
+          () => {
+            if (connectGate === gate) connectGate = null;
+          },
+          () => {
+            if (connectGate === gate) connectGate = null;
+          },
+        );
+        connectGate = gate;
+      },
       disconnect: () => session.disconnect(),
       reconnectNow: () => session.reconnectNow(),
       register: (spec) => session.register(spec),
       deregister: (spec) => session.deregister(spec),
+      recordingChunk: (entry, records) => buffer.addRecording(entry, records),
+      recordedChunk: (provisional, rowId) => {
+        if (provisional !== 0) buffer.disk.written(provisional, rowId);
+      },
+      recordingChunkFailed: (provisional) => {
+        if (provisional === 0) return;
+        buffer.disk.unwritten(provisional);
+        set((state) => ({ revision: state.revision + 1 }));
+      },
+      recordedChunksDeleted: (rowIds) => {
+        buffer.disk.drop(rowIds);
+        set((state) => ({ revision: state.revision + 1, gaps: liveGaps(state.gaps) }));
+      },
+      openRecorded: (load, chunks, events) => {
+        buffer.disk.setLoader(load);
+        const first = buffer.openRecorded(chunks, events);
+        set((state) => ({
+          revision: state.revision + 1,
+          buffered: 0,
+          selectedSeq: 0,
+          paused: false,
+          pausedAtSeq: buffer.lastSeq,
+          counters: { ...state.counters, pendingWhilePaused: 0 },
+          gaps: [],
+        }));
+        return first;
+      },
+      setChunkLoader: (load) => buffer.disk.setLoader(load),
       loadDemoConfig: () => network.fetchDemoConfig(),
       dispose: () => {
         batcher.dispose();
@@ -200,6 +245,8 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       if (!matched) unattributed += 1;
     }
 
+    // Listeners first (Record to disk indexes what the ring just dropped), then the views see the batch.
+    events.notifyIngested(appendedRecords);
     const nextSubscriptions = applyAcks(addCounts(subscriptions, counts), acks);
     const counters = state.counters;
     store.setState({
@@ -219,7 +266,6 @@ export function createInspectorStore(options: InspectorStoreOptions = {}): Inspe
       gaps: evicted > 0 ? liveGaps(state.gaps) : state.gaps,
     });
     if (acks.length > 0) session.afterAcks();
-    events.notifyIngested(appendedRecords);
   };
 
   const events = new EventReader(buffer, () => store.getState(), names);

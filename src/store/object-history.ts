@@ -1,6 +1,8 @@
 import { compilePathPattern, positionalPath } from '../lib/path-pattern';
 import type { PathSegments } from '../lib/path-pattern';
+import { versionsBelow } from './deep-objects';
 import type { EventBuffer } from './event-buffer';
+import type { EventRecord } from './event-record';
 import type { ObjectEntry } from './object-index';
 
 /** The buffered versions of one object, newest first, and how many older ones were evicted. */
@@ -28,29 +30,51 @@ export interface Blame {
   leaves: readonly BlameLeaf[];
   /** Leaves past BLAME_LEAF_LIMIT are left out (a 1 MB inventory has tens of thousands). */
   truncated: boolean;
+  /**
+   * Older versions on disk not read back yet (the deep window): the walk stopped at the first of
+   * them. Read these (EventReader.readBack) and ask again; empty when the blame is complete.
+   */
+  reading: readonly number[];
 }
+
+/**
+ * What Blame needs of an older version: kept by the caller for versions read back from disk, so a
+ * walk through hundreds of them does not depend on their chunks staying cached.
+ */
+export type VersionChange = Pick<EventRecord, 'action' | 'changes'>;
+
+/** Versions read back from disk per round of a blame that reaches past the ring. */
+const BLAME_READ_BACK = 40;
 
 export const BLAME_LEAF_LIMIT = 5000;
 
-/** Every buffered version of the object `seq` belongs to (not only those before `seq`). */
+/**
+ * Every version of the object `seq` belongs to (not only those before `seq`): the ring's, along
+ * the `prevSeq` chain, then those recorded to disk before the ring (the deep window), from the
+ * disk index without reading them.
+ */
 export function versionsOf(buffer: EventBuffer, seq: number): ObjectVersions | undefined {
   const object = buffer.objectOf(seq);
   if (!object) return undefined;
   const seqs: number[] = [];
-  for (let record = buffer.get(object.newestSeq); record; record = record.prevSeq > 0 ? buffer.get(record.prevSeq) : undefined) {
-    seqs.push(record.seq);
+  const ringFirst = buffer.firstSeq;
+  for (let at = object.newestSeq; at >= ringFirst;) {
+    const record = buffer.get(at);
+    if (!record) break;
+    seqs.push(at);
+    at = record.prevSeq;
   }
-  return { object, seqs, evicted: object.seen - seqs.length };
+  const disk = buffer.disk.index.object(object.id);
+  if (disk) for (let index = versionsBelow(disk, ringFirst) - 1; index >= 0; index -= 1) seqs.push(disk.seqs[index]);
+  return { object, seqs, evicted: Math.max(0, object.seen - seqs.length) };
 }
 
-/** The next older or newer buffered version of the same object, or undefined at either end. */
+/** The next older or newer version of the same object, or undefined at either end. */
 export function adjacentVersion(buffer: EventBuffer, seq: number, direction: 'older' | 'newer'): number | undefined {
-  const record = buffer.get(seq);
-  if (!record) return undefined;
-  if (direction === 'older') return record.prevSeq > 0 && buffer.get(record.prevSeq) ? record.prevSeq : undefined;
   const versions = versionsOf(buffer, seq);
   const index = versions?.seqs.indexOf(seq) ?? -1;
-  return index > 0 ? versions?.seqs[index - 1] : undefined;
+  if (index < 0) return undefined;
+  return versions?.seqs[direction === 'older' ? index + 1 : index - 1];
 }
 
 /** Leaves of a parsed object, depth first in key order; iterative (a hostile object can nest deeply). */
@@ -86,6 +110,7 @@ export function blameOf(
   seq: number,
   object: unknown,
   fullPaths: (seq: number) => readonly string[],
+  known: ReadonlyMap<number, VersionChange> = new Map(),
 ): Blame | undefined {
   const versions = versionsOf(buffer, seq);
   if (!versions) return undefined;
@@ -95,9 +120,12 @@ export function blameOf(
   let open = blamed.map((leaf) => ({ leaf, pattern: compilePathPattern(leaf.path) }));
   const oldest = older[older.length - 1];
   let newer = seq;
-  for (const versionSeq of older) {
+  for (const [at, versionSeq] of older.entries()) {
     if (open.length === 0) break;
-    const record = buffer.get(versionSeq);
+    const record = buffer.get(versionSeq) ?? known.get(versionSeq);
+    if (!record && buffer.reading(versionSeq)) {
+      return { seq, leaves: blamed, truncated, reading: older.slice(at, at + BLAME_READ_BACK) };
+    }
     if (!record) break;
     const { changes } = record;
     // A delete ends the object's life: what the blamed version holds was set from the re-creation on.
@@ -122,5 +150,5 @@ export function blameOf(
       return false;
     });
   }
-  return { seq, leaves: blamed, truncated };
+  return { seq, leaves: blamed, truncated, reading: [] };
 }

@@ -100,6 +100,11 @@ export class RingBuffer<T> {
     return dropped;
   }
 
+  /** Moves the next seq up to `seq` (never down) while the ring is empty: seqs below it are taken elsewhere. */
+  skipTo(seq: number): void {
+    if (this.count === 0 && seq > this.next) this.next = seq;
+  }
+
   /** Drops every item. Seqs keep counting up: a cleared seq is never handed out again. */
   clear(): void {
     this.slots = new Array<T | undefined>(this.slots.length);

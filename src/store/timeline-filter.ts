@@ -54,6 +54,10 @@ export type FullChangedPaths = (seq: number) => readonly string[];
 
 export interface CompiledTimelineFilter {
   test(record: FilterableRecord): boolean;
+  /** The facets and the followed object alone: what an event recorded to disk is tested by before it is read (the deep window). */
+  testIndexed(type: string, key: string, action: string, principal: string): boolean;
+  /** Whether free text or `Changed path` is set: a match then needs the event itself, not only its index entry. */
+  needsRecord: boolean;
   /** Why the free text could not be used (an invalid regex); the text criterion is then ignored. */
   error: string | null;
   /** False when every record passes. */
@@ -120,15 +124,19 @@ export function compileTimelineFilter(filter: TimelineFilter, fullPaths?: FullCh
   const object = filter.object;
   const active =
     type !== null || action !== null || key !== null || principal !== null || match !== null || changed !== null || object !== null;
+  const testIndexed = (recordType: string, recordKey: string, recordAction: string, recordPrincipal: string): boolean =>
+    facetMatches(type, recordType) &&
+    facetMatches(action, recordAction) &&
+    facetMatches(key, recordKey) &&
+    facetMatches(principal, recordPrincipal) &&
+    (object === null || (recordType === object.type && recordKey === object.key));
   return {
     error,
     active,
+    needsRecord: match !== null || changed !== null,
+    testIndexed,
     test: (record) =>
-      facetMatches(type, record.type) &&
-      facetMatches(action, record.action) &&
-      facetMatches(key, record.key) &&
-      facetMatches(principal, record.principal) &&
-      (object === null || (record.type === object.type && record.key === object.key)) &&
+      testIndexed(record.type, record.key, record.action, record.principal) &&
       (changed === null || changed(record)) &&
       (match === null || match(record.raw) !== invert),
   };

@@ -1,3 +1,5 @@
+import { ColdMatches } from './cold-matches';
+import type { ColdSearchProgress, DeepSource } from './cold-matches';
 import type { EventRecord } from './event-record';
 import type { EventReader } from './event-reader';
 import { EMPTY_TIMELINE_FILTER, compileTimelineFilter, sameFilter } from './timeline-filter';
@@ -19,13 +21,27 @@ export interface TimelineSource {
   forEach(from: number, to: number, visit: (record: EventRecord) => void): void;
   /** Every changed path of an event whose header list was capped (the `Changed path` filter). */
   changedPaths?(seq: number): readonly string[];
+  /** The events recorded to disk that the ring no longer holds (`range().first` reaches them). */
+  deep?: DeepSource;
 }
 
 export function storeTimelineSource(events: EventReader): TimelineSource {
+  const { index } = events.disk;
   return {
     range: () => events.seqRange(),
     forEach: (from, to, visit) => events.forEachRecord(from, to, visit),
     changedPaths: (seq) => events.changedPaths(seq),
+    deep: {
+      ringFirst: () => events.ringFirstSeq,
+      has: (seq) => index.has(seq),
+      chunkOf: (seq) => index.chunkOf(seq)?.rowId ?? 0,
+      count: (from, to) => index.count(from, to),
+      epoch: () => index.epoch,
+      forEachIndexed: (from, to, visit) =>
+        index.forEach(from, to, (seq, object, action, principal) => visit(seq, object.type, object.key, action, principal)),
+      record: (seq) => (events.reading(seq) ? undefined : events.record(seq)),
+      ensure: (seqs) => events.disk.ensure(seqs),
+    },
   };
 }
 
@@ -36,13 +52,19 @@ export class TimelineView {
   private readonly source: TimelineSource;
   private filter: TimelineFilter;
   private compiled: CompiledTimelineFilter;
-  /** Matching seqs, ascending; the live part is `seqs[start..]`. */
+  /** Matches among the events on disk older than the ring when the filter was set (the deep window). */
+  private readonly cold = new ColdMatches();
+  /** Matching seqs after those, ascending; the live part is `seqs[start..]`. */
   private seqs: number[] = [];
   private start = 0;
   /** Highest seq already tested against the filter. */
   private scannedTo = 0;
   private first = 1;
   private last = 0;
+  private totalCount = 0;
+  private diskTotal = 0;
+  private ringFirst = 1;
+  private epoch = -1;
   private version = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -55,12 +77,22 @@ export class TimelineView {
 
   /** Number of events shown (N of "N of M events"). */
   get count(): number {
-    return this.seqs.length - this.start;
+    return this.cold.count + this.seqs.length - this.start;
   }
 
-  /** Number of events in the visible range before filtering (M). */
+  /** Number of events in the visible range before filtering (M): on disk and in the ring. */
   get total(): number {
-    return Math.max(0, this.last - this.first + 1);
+    return this.totalCount;
+  }
+
+  /** Of `total`, the events on disk the ring no longer holds (the deep window). */
+  get onDisk(): number {
+    return this.diskTotal;
+  }
+
+  /** How far the search of the events on disk has come (free text, `Changed path`); null when none runs. */
+  get diskSearch(): ColdSearchProgress | null {
+    return this.cold.progress;
   }
 
   get error(): string | null {
@@ -72,11 +104,19 @@ export class TimelineView {
   }
 
   seqAt(index: number): number {
-    return this.seqs[this.start + index];
+    const coldCount = this.cold.count;
+    return index < coldCount ? this.cold.seqAt(index) : this.seqs[this.start + index - coldCount];
   }
 
   /** Index of `seq` among the shown events, or -1 (binary search: seqs are ascending). */
   indexOf(seq: number): number {
+    const coldIndex = this.cold.indexOf(seq);
+    if (coldIndex >= 0) return coldIndex;
+    const index = this.indexInLive(seq);
+    return index < 0 ? -1 : index + this.cold.count;
+  }
+
+  private indexInLive(seq: number): number {
     let lo = this.start;
     let hi = this.seqs.length - 1;
     while (lo <= hi) {
@@ -98,7 +138,7 @@ export class TimelineView {
       if (this.seqs[mid] <= seq) lo = mid + 1;
       else hi = mid;
     }
-    return lo - this.start;
+    return this.cold.rankOf(seq) + lo - this.start;
   }
 
   /** The visible seq range before filtering, inclusive (empty when `last < first`). */
@@ -124,10 +164,19 @@ export class TimelineView {
 
   /** Catches up with the source: drops seqs that left the range, tests the new ones. Cheap when idle. */
   sync(): void {
+    const { deep } = this.source;
+    if (deep && deep.epoch() !== this.epoch) {
+      // Recorded events left or another capture was opened: the cold part is rebuilt.
+      this.rescan();
+      this.changed();
+      return;
+    }
     const { first, last } = this.source.range();
     let changed = first !== this.first || last !== this.last;
     const { seqs } = this;
+    this.cold.dropBelow(first);
     while (this.start < seqs.length && seqs[this.start] < first) this.start += 1;
+    if (deep) changed = this.forgetUnrecorded(deep.ringFirst()) || changed;
     // The range can only shrink at the end if the source re-pauses below what we scanned; stay exact.
     while (seqs.length > this.start && seqs[seqs.length - 1] > last) {
       seqs.pop();
@@ -144,7 +193,48 @@ export class TimelineView {
     }
     this.first = first;
     this.last = last;
+    this.totalCount = this.totalOf(first, last);
     if (changed) this.changed();
+  }
+
+  /** Events the ring dropped since the last sync stay listed only if they are on disk. */
+  private forgetUnrecorded(ringFirst: number): boolean {
+    const from = this.ringFirst;
+    this.ringFirst = ringFirst;
+    if (ringFirst <= from) return false;
+    const { seqs } = this;
+    const before = seqs.length;
+    // Seqs below `from` were checked at earlier syncs: start at the first one the ring dropped since.
+    let lo = this.start;
+    let hi = seqs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (seqs[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let write = lo;
+    for (let read = lo; read < seqs.length; read += 1) {
+      const seq = seqs[read];
+      if (seq >= from && seq < ringFirst && !this.source.deep!.has(seq)) continue;
+      if (seq >= ringFirst) {
+        // Past the dropped stretch everything is kept: move the rest down in one go.
+        if (write !== read) seqs.copyWithin(write, read);
+        write += seqs.length - read;
+        break;
+      }
+      seqs[write] = seq;
+      write += 1;
+    }
+    seqs.length = write;
+    return seqs.length !== before;
+  }
+
+  private totalOf(first: number, last: number): number {
+    const { deep } = this.source;
+    if (!deep) return Math.max(0, last - first + 1);
+    const ringFirst = deep.ringFirst();
+    this.diskTotal = deep.count(first, Math.min(last, ringFirst - 1));
+    return this.diskTotal + Math.max(0, last - Math.max(first, ringFirst) + 1);
   }
 
   private compile(filter: TimelineFilter): CompiledTimelineFilter {
@@ -154,16 +244,29 @@ export class TimelineView {
 
   private rescan(): void {
     const { first, last } = this.source.range();
+    const { deep } = this.source;
     this.seqs = [];
     this.start = 0;
     this.first = first;
     this.last = last;
-    this.scan(first, last);
+    this.ringFirst = deep ? deep.ringFirst() : first;
+    this.epoch = deep ? deep.epoch() : -1;
+    this.cold.rebuild(deep, this.compiled, first, Math.min(last, this.ringFirst - 1), () => this.changed());
+    this.scan(Math.max(first, this.ringFirst), last);
     this.scannedTo = last;
+    this.totalCount = this.totalOf(first, last);
   }
 
   private scan(from: number, to: number): void {
     const { compiled, seqs } = this;
+    const { deep } = this.source;
+    const ringFirst = deep ? deep.ringFirst() : from;
+    if (deep && from < ringFirst) {
+      // Events the ring dropped before this view saw them (a paused or hidden tab): from the disk index.
+      deep.forEachIndexed(from, Math.min(to, ringFirst - 1), (seq, type, key, action, principal) => {
+        if (!compiled.active || (!compiled.needsRecord && compiled.testIndexed(type, key, action, principal))) seqs.push(seq);
+      });
+    }
     if (!compiled.active) {
       this.source.forEach(from, to, (record) => seqs.push(record.seq));
       return;

@@ -107,7 +107,10 @@ test.describe('captures', () => {
     await expect(summaryHead(page)).toHaveText('Imported dropped.json (JSON array of events): 4 events');
   });
 
-  test('record to disk, reload, reopen disconnected: events, subscriptions and diffs are back', async ({ inspector, page }) => {
+  test('record to disk, reload brings the capture back, reopen disconnected: events, subscriptions and diffs are back', async ({
+    inspector,
+    page,
+  }) => {
     await inspector.openConnected();
     await expect(page.getByText('payloads may hold secrets')).toBeVisible();
     await page.getByRole('checkbox', { name: 'Record to disk', exact: true }).check();
@@ -117,9 +120,11 @@ test.describe('captures', () => {
     await expect(page.getByTestId('record-status')).toHaveAttribute('data-written', '3');
     await expect(page.getByTestId('record-status')).toContainText('written: 3 events');
 
+    // Preserve log: with Record to disk on, a reload reopens the capture from disk, not connected.
     await page.reload();
     await expect(inspector.connectionStatus()).not.toHaveText('open');
-    await inspector.expectTimelineCount(0, 0);
+    await expect(summaryHead(page)).toHaveText(/^Reopened .*: 3 events$/);
+    await inspector.expectTimelineCount(3, 3);
     await page.getByRole('checkbox', { name: 'Record to disk', exact: true }).uncheck();
     await page.getByRole('button', { name: 'Captures', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Captures' });

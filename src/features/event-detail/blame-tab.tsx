@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { NO_CHANGES } from '../../lib/change-facts';
 import { formatJsonValue } from '../../lib/format-json-value';
+import type { VersionChange } from '../../store/object-history';
 import { MASK } from '../../lib/mask-secrets';
 import { isSecretPath } from '../../lib/secret-path';
 import { useEventReader, useInspectorStore } from '../../store/store-context';
@@ -26,7 +28,32 @@ export function BlameTab({ seq, masked }: BlameTabProps) {
   const events = useEventReader();
   const select = useInspectorStore((state) => state.actions.select);
   useDisplayNamesVersion();
-  const blame = useMemo(() => events.blame(seq), [events, seq]);
+  // Older versions on disk (the deep window) are read back a few dozen at a time, their changes
+  // kept here (not their chunks), then blamed again.
+  const [known, setKnown] = useState<{ seq: number; changes: ReadonlyMap<number, VersionChange> }>({ seq, changes: new Map() });
+  const knownChanges = known.seq === seq ? known.changes : undefined;
+  const blame = useMemo(() => events.blame(seq, knownChanges), [events, seq, knownChanges]);
+  useEffect(() => {
+    if (!blame || blame.reading.length === 0) return;
+    let current = true;
+    void events.readBack(blame.reading).then(() => {
+      if (!current) return;
+      const changes = new Map(knownChanges);
+      for (const versionSeq of blame.reading) {
+        const record = events.record(versionSeq);
+        // An unreadable chunk counts as a version with unknown changes, so the walk ends there.
+        // Only the two fields: a record would keep its whole chunk's bytes alive.
+        changes.set(
+          versionSeq,
+          record ? { action: record.action, changes: record.changes } : { action: '', changes: { ...NO_CHANGES, reason: 'large' } },
+        );
+      }
+      setKnown({ seq, changes });
+    });
+    return () => {
+      current = false;
+    };
+  }, [events, seq, blame, knownChanges]);
   const shownLeaves = useMemo(() => blame?.leaves.slice(0, MAX_LEAVES_SHOWN) ?? [], [blame]);
   const rows = useMemo(() => blameRows(shownLeaves), [shownLeaves]);
   if (!blame) return <p className="detail-notice">This event is no longer buffered.</p>;
@@ -34,7 +61,12 @@ export function BlameTab({ seq, masked }: BlameTabProps) {
   const notShown = blame.leaves.length - shownLeaves.length;
 
   return (
-    <div className="detail-blame">
+    <div className="detail-blame" aria-busy={blame.reading.length > 0}>
+      {blame.reading.length > 0 && (
+        <p className="detail-notice" data-testid="blame-reading">
+          Reading older versions from disk…
+        </p>
+      )}
       <ul className="detail-blame__leaves" aria-label="Leaves and the version that last changed each">
         {rows.map((row) => {
           const indent = { paddingLeft: `${row.depth * 14}px` };

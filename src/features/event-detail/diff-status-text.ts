@@ -10,6 +10,8 @@ export function diffStatusText(diff: EventDiff): string {
       return DIFF_WORDS.first;
     case 'evicted':
       return DIFF_WORDS.evicted;
+    case 'reading':
+      return 'reading the previous version from disk…';
     case 'no-original':
       return 'no Original in this event';
     case 'missing':
@@ -28,6 +30,7 @@ export function diffContextText(diff: EventDiff): string {
     return diff.base === 'version' ? `vs version #${diff.baseSeq}` : `vs previous event #${diff.baseSeq}`;
   }
   if (diff.status === 'evicted') return `(event #${diff.baseSeq} left the buffer)`;
+  if (diff.status === 'reading') return `(event #${diff.baseSeq}, recorded to disk)`;
   if (diff.status === 'deleted') return 'the object as it was when deleted:';
   return '';
 }

@@ -36,6 +36,13 @@ export function EventDetail() {
       </section>
     );
   }
+  if (!record && events.reading(selectedSeq)) {
+    return (
+      <section className="pane-column event-detail event-detail--empty" aria-label="Event detail" aria-busy="true">
+        <p data-testid="detail-reading">Reading event #{selectedSeq} from disk…</p>
+      </section>
+    );
+  }
   if (!record) {
     return (
       <section className="pane-column event-detail event-detail--empty" aria-label="Event detail">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EventRecord } from '../../store/event-record';
 import { useEventReader, useInspectorStore } from '../../store/store-context';
 import { HistoryVersionRow } from './history-version-row';
@@ -14,6 +14,19 @@ const ROWS_PER_PAGE = 200;
 interface HistoryTabProps {
   seq: number;
   record: EventRecord;
+}
+
+/** Versions on disk whose headers are read in one go: about one small read per chunk. */
+const HEADER_READ_BATCH = 25;
+
+/** A version on disk while its stored header is read. */
+function ReadingVersionRow({ seq }: { seq: number }) {
+  return (
+    <li className="history-version history-version--reading" data-testid="history-version" data-seq={seq} data-reading="" aria-busy="true">
+      <span className="history-version__select">#{seq}</span>
+      <span className="history-version__summary">reading from disk…</span>
+    </li>
+  );
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -32,12 +45,26 @@ export function HistoryTab({ seq, record }: HistoryTabProps) {
   const { select, setView } = useInspectorStore((state) => state.actions);
   const step = useVersionStep();
   const [shown, setShown] = useState(ROWS_PER_PAGE);
+  // Versions on disk (the deep window) are listed from their stored headers, read a batch at a time, newest first.
+  // The state itself is not read: setting it re-renders the rows whose headers just arrived.
+  const [, setHeaderReads] = useState(0);
 
   const seqs = versions?.seqs ?? [seq];
   const index = seqs.indexOf(seq);
   const following = filter.object !== null && filter.object.type === record.type && filter.object.key === record.key;
   // Stepping past the rendered rows (with `[`) renders down to the selected one.
   const rendered = Math.max(shown, index + 1);
+  const onDisk = seqs.filter((versionSeq) => versionSeq < events.ringFirstSeq).length;
+  const unread = seqs.slice(0, rendered).filter((versionSeq) => !events.header(versionSeq) && events.reading(versionSeq));
+  const nextRead = unread.slice(0, HEADER_READ_BATCH).join(',');
+  useEffect(() => {
+    if (nextRead === '') return;
+    let current = true;
+    void events.readHeaders(nextRead.split(',').map(Number)).then(() => current && setHeaderReads((reads) => reads + 1));
+    return () => {
+      current = false;
+    };
+  }, [events, nextRead]);
   const follow = (): void => setView({ filter: { ...filter, object: following ? null : { type: record.type, key: record.key } } });
   const compare = (baseSeq: number): void => setView({ compareBaseSeq: baseSeq, detailTab: 'diff' });
 
@@ -62,6 +89,7 @@ export function HistoryTab({ seq, record }: HistoryTabProps) {
       </div>
       <p className="detail-history__count" data-testid="history-count">
         {plural(seqs.length, 'version')} buffered
+        {onDisk > 0 && ` (${onDisk} on disk)`}
         {versions !== undefined && versions.evicted > 0 && (
           <>
             {', '}
@@ -71,7 +99,8 @@ export function HistoryTab({ seq, record }: HistoryTabProps) {
       </p>
       <ol className="detail-history__versions" aria-label="Versions, newest first">
         {seqs.slice(0, rendered).map((versionSeq) => {
-          const version = events.record(versionSeq);
+          const version = events.header(versionSeq);
+          if (!version && events.reading(versionSeq)) return <ReadingVersionRow key={versionSeq} seq={versionSeq} />;
           if (!version) return null;
           return (
             <HistoryVersionRow

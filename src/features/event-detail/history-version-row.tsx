@@ -1,12 +1,12 @@
 import type { MouseEvent } from 'react';
 import { changeSummaryText } from '../../lib/change-summary-words';
-import type { EventRecord } from '../../store/event-record';
+import type { HeaderRecord } from '../../store/disk-tier';
 import type { DisplayNames } from '../../store/display-names';
 import type { ChangeSummary } from '../../store/change-summaries';
 import { versionPrincipal, versionTime } from './version-text';
 
 interface HistoryVersionRowProps {
-  record: EventRecord;
+  record: HeaderRecord;
   summary: ChangeSummary;
   names: DisplayNames;
   selected: boolean;

@@ -4,6 +4,7 @@ import { maskDiffEntries } from '../../lib/mask-secrets';
 import { compilePathPatterns, positionalPath } from '../../lib/path-pattern';
 import type { EventDiff } from '../../store/event-diffs';
 import type { EventReader } from '../../store/event-reader';
+import { useInspectorStore } from '../../store/store-context';
 
 /** The Diff tab's own bases; a History `Compare` base comes from the store's view. */
 export type ChosenBase = 'previous' | 'original';
@@ -19,6 +20,10 @@ export interface DetailDiff {
   ignored: ReadonlySet<DiffEntry>;
 }
 
+function pickDiff(events: EventReader, seq: number, base: ChosenBase, compareBaseSeq: number): EventDiff {
+  return compareBaseSeq > 0 ? events.diffBetween(compareBaseSeq, seq) : events.diff(seq, base);
+}
+
 /**
  * Which diff the tab shows and its entries: against the Compare base when one is set (History),
  * else against the chosen base. The diffs are memoized in the store; this only picks, masks and
@@ -32,10 +37,11 @@ export function useDetailDiff(
   masked: boolean,
   ignorePaths: string,
 ): DetailDiff {
-  const diff = useMemo(
-    () => (compareBaseSeq > 0 ? events.diffBetween(compareBaseSeq, seq) : events.diff(seq, base)),
-    [events, seq, base, compareBaseSeq],
-  );
+  // A base on disk (the deep window) is read back meanwhile: diff again once it is readable. The
+  // diffs are cached in the store, so asking on every store update costs a lookup.
+  const settled = useInspectorStore(() => pickDiff(events, seq, base, compareBaseSeq).status !== 'reading');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `settled` stands for the base read back
+  const diff = useMemo(() => pickDiff(events, seq, base, compareBaseSeq), [events, seq, base, compareBaseSeq, settled]);
   const patterns = useMemo(() => compilePathPatterns(ignorePaths), [ignorePaths]);
   return useMemo(() => {
     if (diff.status !== 'compared') return { diff, before: undefined, after: undefined, entries: [], ignored: new Set<DiffEntry>() };

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { EventRecord } from '../../store/event-record';
 import { useEventReader, useInspectorStore } from '../../store/store-context';
 
@@ -11,5 +12,9 @@ export function useSelectedRecord(): { selectedSeq: number; record: EventRecord 
   const events = useEventReader();
   const selectedSeq = useInspectorStore((state) => state.selectedSeq);
   const buffered = useInspectorStore((state) => state.selectedSeq > 0 && events.record(state.selectedSeq) !== undefined);
+  // An event on disk (the deep window) is read back; `buffered` turns true when it is readable.
+  useEffect(() => {
+    if (!buffered && selectedSeq > 0) events.want(selectedSeq);
+  }, [events, selectedSeq, buffered]);
   return { selectedSeq, record: buffered ? events.record(selectedSeq) : undefined };
 }

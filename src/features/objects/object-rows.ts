@@ -1,6 +1,6 @@
 import type { ObjectFacts } from '../../lib/object-facts';
 import type { DrpTimestamp } from '../../protocol/time';
-import type { EventRecord } from '../../store/event-record';
+import type { HeaderRecord } from '../../store/disk-tier';
 import type { ObjectEntry } from '../../store/object-index';
 
 /**
@@ -34,7 +34,11 @@ export interface ObjectRow {
 /** What the rows are read from: the store's event reader has exactly this shape. */
 export interface ObjectSource {
   forEachObject(visit: (entry: ObjectEntry) => void): void;
-  record(seq: number): EventRecord | undefined;
+  /** The newest version's header: from the ring, or from disk when it was read back (the deep window). */
+  header(seq: number): HeaderRecord | undefined;
+  /** What the disk index alone says of a version on disk (before its header is read). */
+  indexedAction(seq: number): string;
+  indexedPrincipal(seq: number): string;
   readonly displayNames: {
     keyLabel(type: string, key: string): string | undefined;
     principalLabel(principal: string): string | undefined;
@@ -46,9 +50,9 @@ export function collectObjectRows(source: ObjectSource): ObjectRow[] {
   const rows: ObjectRow[] = [];
   const names = source.displayNames;
   source.forEachObject((entry) => {
-    const record = source.record(entry.newestSeq);
+    const record = source.header(entry.newestSeq);
     const name = names.keyLabel(entry.type, entry.key) ?? entry.facts?.name ?? entry.facts?.address ?? entry.key;
-    const principal = record?.principal ?? '';
+    const principal = record?.principal ?? source.indexedPrincipal(entry.newestSeq);
     rows.push({
       id: entry.id,
       type: entry.type,
@@ -57,7 +61,7 @@ export function collectObjectRows(source: ObjectSource): ObjectRow[] {
       versions: entry.buffered,
       seen: entry.seen,
       newestSeq: entry.newestSeq,
-      action: record?.action ?? '',
+      action: record?.action ?? source.indexedAction(entry.newestSeq),
       time: record?.time ?? null,
       timeText: record?.timeText ?? '',
       principal,

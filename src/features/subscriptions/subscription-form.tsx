@@ -65,7 +65,7 @@ export function SubscriptionForm() {
     const key = target.key.trim();
     const entry = events.objectByKey(type, key);
     if (entry) {
-      if (events.objectOf(state.selectedSeq) !== entry) state.actions.select(entry.newestSeq);
+      if (events.objectOf(state.selectedSeq)?.id !== entry.id) state.actions.select(entry.newestSeq);
       state.actions.setView({ detailTab: 'history' });
       setNotice(`${composed.spec} is already covered by ${cover.spec}: not registered again; showing its History`);
     } else {

@@ -1,7 +1,7 @@
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useEffect, useSyncExternalStore } from 'react';
 import { clipText } from '../../lib/clip-text';
 import { formatDrpTime } from '../../lib/format-time-of-day';
-import { useEventReader } from '../../store/store-context';
+import { useEventReader, useInspectorStore } from '../../store/store-context';
 import { actionToneOf } from './action-tone';
 import { useChangeSummary } from './use-change-summary';
 
@@ -25,13 +25,36 @@ export const timelineRowId = (seq: number): string => `timeline-row-${seq}`;
  */
 export const TimelineRow = memo(function TimelineRow({ seq, index, top, selected, changedPath = '' }: TimelineRowProps) {
   const events = useEventReader();
-  const record = events.record(seq);
+  // A row of an event on disk renders once its chunk is read back (which moves the store): re-render then.
+  const readable = useInspectorStore(() => events.record(seq) !== undefined);
+  const record = readable ? events.record(seq) : undefined;
+  useEffect(() => {
+    if (!readable) events.want(seq);
+  }, [events, seq, readable]);
   const summary = useChangeSummary(seq, changedPath);
   // Names are learned from headers at ingest (display-names.ts); a row re-renders only when its own names change.
   const names = events.displayNames;
   const keyName = useSyncExternalStore(names.subscribe, () => (record ? names.keyLabel(record.type, record.key) : undefined));
   const principalName = useSyncExternalStore(names.subscribe, () => (record ? names.principalLabel(record.principal) : undefined));
-  if (!record) return null; // evicted between the list update and this render
+  if (!record) {
+    if (!events.reading(seq)) return null; // evicted between the list update and this render
+    return (
+      <div
+        id={timelineRowId(seq)}
+        role="option"
+        aria-selected={selected}
+        aria-busy="true"
+        data-index={index}
+        data-testid="timeline-row"
+        data-seq={seq}
+        data-reading=""
+        className={`timeline-row timeline-row--reading${selected ? ' timeline-row--selected' : ''}`}
+        style={{ top }}
+      >
+        <span className="timeline-cell timeline-cell--summary">reading from disk…</span>
+      </div>
+    );
+  }
 
   // Clipped: a hostile frame may carry a megabyte-long Key, which must not reach layout.
   const time = record.time ? formatDrpTime(record.time) : clipText(record.timeText);

@@ -44,6 +44,22 @@ export function Timeline() {
         <span data-testid="timeline-count">
           {view.count} of {view.total} events
         </span>
+        {view.onDisk > 0 && (
+          <span
+            className="timeline-status__disk"
+            data-testid="timeline-on-disk"
+            title="Older than the memory ring: read back from the browser's database as you scroll"
+          >
+            {' '}
+            ({view.onDisk} on disk)
+          </span>
+        )}
+        {view.diskSearch && (
+          <span className="timeline-status__disk" data-testid="timeline-disk-search" role="status">
+            {' '}
+            searching disk: {Math.floor((100 * view.diskSearch.searched) / Math.max(1, view.diskSearch.candidates))}%
+          </span>
+        )}
         {paused && <span className="timeline-status__paused"> (paused)</span>}
         <ExportControls view={view} />
       </div>

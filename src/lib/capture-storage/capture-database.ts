@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
-import type { CaptureMeta, ChunkRow } from './capture-records';
+import type { CaptureMeta, ChunkHeadersRow, ChunkRow } from './capture-records';
+import type { ChunkIndexRow } from './chunk-index';
 
 /** The browser database Record to disk writes (IndexedDB through Dexie, wrapped here: house rule 5). */
 export const CAPTURE_DB_NAME = 'drp-inspector-captures';
@@ -8,12 +9,17 @@ export const CAPTURE_DB_NAME = 'drp-inspector-captures';
 class CaptureDexie extends Dexie {
   captures!: Table<CaptureMeta, number>;
   chunks!: Table<ChunkRow, number>;
+  chunkIndex!: Table<ChunkIndexRow, number>;
+  chunkHeaders!: Table<ChunkHeadersRow, number>;
 
   constructor(name: string) {
     super(name);
     // Chunks are keyed by an auto-increment id, so id order is write order: the size cap evicts
     // from the lowest id, the oldest events of all captures.
     this.version(1).stores({ captures: '++id', chunks: '++id, captureId, [captureId+firstEvent]' });
+    // Version 2: each chunk's index row and stored headers (same id as the chunk), read to reopen a
+    // capture and to list History without the events' bytes.
+    this.version(2).stores({ chunkIndex: 'id, captureId', chunkHeaders: 'id' });
   }
 }
 
@@ -31,6 +37,8 @@ export function isQuotaError(error: unknown): boolean {
 export interface Evicted {
   events: number;
   storedBytes: number;
+  /** Ids of the deleted chunks (the deep window forgets them). */
+  chunkIds: number[];
 }
 
 /**
@@ -56,12 +64,40 @@ export class CaptureDatabase {
     return this.db.captures.add(meta);
   }
 
-  /** Adds a chunk and sets the capture's new counters in one transaction. */
-  async appendChunk(chunk: ChunkRow, meta: Partial<CaptureMeta>): Promise<void> {
-    await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
-      await this.db.chunks.add(chunk);
+  /** Adds a chunk, its index row and the capture's new counters in one transaction; resolves to the chunk's id. */
+  async appendChunk(
+    chunk: ChunkRow,
+    index: Omit<ChunkIndexRow, 'id'>,
+    headers: Omit<ChunkHeadersRow, 'id'>,
+    meta: Partial<CaptureMeta>,
+  ): Promise<number> {
+    const { captures, chunks, chunkIndex, chunkHeaders } = this.db;
+    return this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders], async () => {
+      const id = await chunks.add(chunk);
+      await chunkIndex.add({ ...index, id });
+      await chunkHeaders.add({ ...headers, id });
       await this.db.captures.update(chunk.captureId, meta);
+      return id;
     });
+  }
+
+  /** A capture's index rows in event order (what reopening reads). */
+  async indexOf(captureId: number): Promise<ChunkIndexRow[]> {
+    const rows = await this.db.chunkIndex.where('captureId').equals(captureId).toArray();
+    return rows.sort((a, b) => a.firstEvent - b.firstEvent);
+  }
+
+  /** One chunk and its headers by id (the deep window reads them back on demand). */
+  async chunk(id: number): Promise<{ chunk: ChunkRow; headers: ChunkHeadersRow | undefined } | undefined> {
+    return this.db.transaction('r', this.db.chunks, this.db.chunkHeaders, async () => {
+      const chunk = await this.db.chunks.get(id);
+      return chunk ? { chunk, headers: await this.db.chunkHeaders.get(id) } : undefined;
+    });
+  }
+
+  /** The stored headers of chunks, in the order of `ids` (undefined where one is gone). */
+  headersOf(ids: readonly number[]): Promise<(ChunkHeadersRow | undefined)[]> {
+    return this.db.chunkHeaders.bulkGet([...ids]);
   }
 
   async update(id: number, meta: Partial<CaptureMeta>): Promise<void> {
@@ -69,8 +105,12 @@ export class CaptureDatabase {
   }
 
   async delete(id: number): Promise<void> {
-    await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
-      await this.db.chunks.where('captureId').equals(id).delete();
+    const { captures, chunks, chunkIndex, chunkHeaders } = this.db;
+    await this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders], async () => {
+      const ids = (await chunks.where('captureId').equals(id).primaryKeys()) as number[];
+      await chunks.bulkDelete(ids);
+      await chunkHeaders.bulkDelete(ids);
+      await chunkIndex.where('captureId').equals(id).delete();
       await this.db.captures.delete(id);
     });
   }
@@ -92,9 +132,10 @@ export class CaptureDatabase {
    * smaller than one chunk (or two evictions racing on stale totals) must not empty the capture.
    */
   async evictOldest(bytes: number): Promise<Evicted> {
-    const evicted: Evicted = { events: 0, storedBytes: 0 };
-    await this.db.transaction('rw', this.db.captures, this.db.chunks, async () => {
-      const perCapture = new Map<number, Evicted & { rawBytes: number }>();
+    const evicted: Evicted = { events: 0, storedBytes: 0, chunkIds: [] };
+    const { captures, chunks, chunkIndex, chunkHeaders } = this.db;
+    await this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders], async () => {
+      const perCapture = new Map<number, { events: number; storedBytes: number; rawBytes: number }>();
       const doomed: number[] = [];
       const newest = await this.db.chunks.orderBy(':id').last();
       await this.db.chunks
@@ -111,6 +152,9 @@ export class CaptureDatabase {
           perCapture.set(chunk.captureId, sums);
         });
       await this.db.chunks.bulkDelete(doomed);
+      await this.db.chunkIndex.bulkDelete(doomed);
+      await this.db.chunkHeaders.bulkDelete(doomed);
+      evicted.chunkIds = doomed;
       for (const [id, sums] of perCapture) {
         await this.db.captures
           .where(':id')

@@ -65,3 +65,14 @@ export interface ChunkRow {
   codec: ChunkCodec;
   data: Uint8Array;
 }
+
+/**
+ * A chunk's stored headers (chunk-index.ts StoredHeader[] as JSON, compressed with the chunk's
+ * codec), in their own table under the chunk's id: History reads these for versions spread over
+ * a whole capture without reading the events' bytes.
+ */
+export interface ChunkHeadersRow {
+  id: number;
+  codec: ChunkCodec;
+  data: Uint8Array;
+}

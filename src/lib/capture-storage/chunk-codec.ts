@@ -34,3 +34,20 @@ export async function encodeChunk(lines: string): Promise<{ data: Uint8Array; co
 export async function decodeChunk(data: Uint8Array, codec: ChunkCodec): Promise<Uint8Array> {
   return codec === 'none' ? data : pipe(data, new DecompressionStream('deflate-raw'));
 }
+
+const decoder = new TextDecoder();
+
+/** A chunk's stored headers (chunk-index.ts), compressed like its lines (`codec` is the lines'). */
+export async function encodeHeaders(headers: unknown, codec: ChunkCodec): Promise<Uint8Array> {
+  const raw = encoder.encode(JSON.stringify(headers));
+  return codec === 'none' ? raw : pipe(raw, new CompressionStream('deflate-raw'));
+}
+
+/** The headers again; null when they cannot be read (the records are then rebuilt without them). */
+export async function decodeHeaders(data: Uint8Array, codec: ChunkCodec): Promise<unknown> {
+  try {
+    return JSON.parse(decoder.decode(await decodeChunk(data, codec))) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@ import type { AppServer } from '../../../scripts/serve-app';
 export const DEMO_USER = 'rocketskates';
 export const DEMO_PASSWORD = 'r0cketsk8ts';
 
-export type DetailTabName = 'Object' | 'Diff' | 'Raw';
+export type DetailTabName = 'Object' | 'Diff' | 'History' | 'Blame' | 'Raw';
 export type FilterFacet = 'type' | 'action' | 'key' | 'principal';
 export type FilterFlag = 'Regex' | 'Case sensitive' | 'Invert';
 

@@ -1,0 +1,270 @@
+import type { StoredHeader } from '../lib/capture-storage/chunk-index';
+import { NO_CHANGES } from '../lib/change-facts';
+import { parseDrpTime } from '../protocol/time';
+import { DiskIndex } from './disk-index';
+import type { DiskChunk, DiskChunkEntry } from './disk-index';
+import { BufferedEventRecord } from './event-record';
+import type { EventRecord } from './event-record';
+
+/** A stored chunk read back: its lines as UTF-8 bytes and the headers stored beside them. */
+export interface LoadedChunk {
+  bytes: Uint8Array;
+  headers: readonly StoredHeader[] | null;
+}
+
+/** Where recorded chunks are read from: a whole chunk, or only the headers of some (History). */
+export interface ChunkLoader {
+  chunk(rowId: number): Promise<LoadedChunk | null>;
+  headers(rowIds: readonly number[]): Promise<(readonly StoredHeader[] | null)[]>;
+}
+
+/** A record without its frame text: what a History row or a summary reads. */
+export type HeaderRecord = Omit<EventRecord, 'raw'>;
+
+const NO_LOADER: ChunkLoader = { chunk: () => Promise.resolve(null), headers: (rowIds) => Promise.resolve(rowIds.map(() => null)) };
+/** Headers kept apart from decoded chunks: a few History pages of versions spread over a capture. */
+const HEADER_CACHE = 20_000;
+
+/** Decoded chunks kept: enough for a screenful of rows, a History page and their previous versions. */
+const CACHE_CHUNKS = 48;
+const CACHE_BYTES = 24 * 1024 * 1024;
+const NEWLINE = 0x0a;
+
+interface Decoded {
+  records: readonly EventRecord[];
+  bytes: number;
+  /** A chunk being written: its records are the live ones and stay until the write is acknowledged. */
+  pinned?: boolean;
+}
+
+/**
+ * The deep window's cold tier: the events recorded to disk that the memory ring no longer holds
+ * (docs/architecture.md, "The deep window"). The index (disk-index.ts) answers which event a seq
+ * is; the records themselves are decoded from their chunk on demand (`ensure`), kept in a small
+ * LRU, and read synchronously (`get`) once there. A record read back is built from the header
+ * stored with it, so it is the record that was live: same changes, facts and frame text.
+ */
+export class DiskTier {
+  readonly index = new DiskIndex();
+  private readonly cache = new Map<number, Decoded>();
+  private cachedBytes = 0;
+  private readonly loading = new Map<number, Promise<void>>();
+  private readonly failed = new Set<number>();
+  private readonly requested = new Set<number>();
+  private nextProvisional = -1;
+
+  private load: ChunkLoader = NO_LOADER;
+  private readonly headerCache = new Map<number, HeaderRecord>();
+
+  /** `loaded` is called after chunks were decoded, so views re-read the rows they could not show yet. */
+  constructor(private readonly loaded: () => void) {}
+
+  /** Where chunks are read from (the capture database; set by the capture controller). */
+  setLoader(load: ChunkLoader): void {
+    this.load = load;
+    this.failed.clear();
+  }
+
+  /** The record of `seq` if its chunk is decoded; undefined otherwise (see `ensure`). */
+  get(seq: number): EventRecord | undefined {
+    const chunk = this.index.chunkOf(seq);
+    if (!chunk) return undefined;
+    const decoded = this.cache.get(chunk.rowId);
+    if (!decoded) return undefined;
+    // Touch: most recently used goes last.
+    this.cache.delete(chunk.rowId);
+    this.cache.set(chunk.rowId, decoded);
+    return decoded.records[seq - chunk.firstSeq];
+  }
+
+  /** The header of `seq`: from its decoded chunk, or from the headers read for History. */
+  header(seq: number): HeaderRecord | undefined {
+    return this.get(seq) ?? this.headerCache.get(seq);
+  }
+
+  /**
+   * Reads the stored headers of `seqs` (not their events' bytes) and keeps them, so History lists
+   * versions spread over a whole capture at the cost of one small read per chunk.
+   */
+  async ensureHeaders(seqs: readonly number[]): Promise<void> {
+    const byChunk = new Map<number, { chunk: DiskChunk; seqs: number[] }>();
+    for (const seq of seqs) {
+      if (this.header(seq)) continue;
+      const chunk = this.index.chunkOf(seq);
+      if (!chunk || this.failed.has(chunk.rowId)) continue;
+      const entry = byChunk.get(chunk.rowId) ?? { chunk, seqs: [] };
+      entry.seqs.push(seq);
+      byChunk.set(chunk.rowId, entry);
+    }
+    if (byChunk.size === 0) return;
+    const wanted = [...byChunk.values()];
+    let loaded: (readonly StoredHeader[] | null)[];
+    try {
+      loaded = await this.load.headers(wanted.map(({ chunk }) => chunk.rowId));
+    } catch {
+      return;
+    }
+    wanted.forEach(({ chunk, seqs: chunkSeqs }, at) => {
+      const headers = loaded[at];
+      if (!headers || this.index.chunkOf(chunk.firstSeq) !== chunk) return;
+      for (const seq of chunkSeqs) {
+        this.headerCache.set(seq, this.fieldsOf(seq, headers[seq - chunk.firstSeq], 0));
+      }
+    });
+    for (const oldest of this.headerCache.keys()) {
+      if (this.headerCache.size <= HEADER_CACHE) break;
+      this.headerCache.delete(oldest);
+    }
+    this.loaded();
+  }
+
+  /** Whether `seq` is recorded here but not decoded yet (a row shows "reading from disk"). */
+  pending(seq: number): boolean {
+    const chunk = this.index.chunkOf(seq);
+    return chunk !== undefined && !this.cache.has(chunk.rowId) && !this.failed.has(chunk.rowId);
+  }
+
+  /**
+   * Asks for `seq` to be read back, batched with the other requests of this task (the rows of a
+   * screen ask one by one as they render): one read per chunk, one `loaded` per batch.
+   */
+  request(seq: number): void {
+    if (!this.pending(seq)) return;
+    this.requested.add(seq);
+    if (this.requested.size > 1) return;
+    queueMicrotask(() => {
+      const seqs = [...this.requested];
+      this.requested.clear();
+      void this.ensure(seqs);
+    });
+  }
+
+  /** Decodes the chunks holding `seqs` (at most CACHE_CHUNKS of them); resolves when they are readable. */
+  ensure(seqs: Iterable<number>): Promise<void> {
+    const wanted = new Map<number, DiskChunk>();
+    for (const seq of seqs) {
+      const chunk = this.index.chunkOf(seq);
+      if (chunk && !this.cache.has(chunk.rowId) && !this.failed.has(chunk.rowId)) wanted.set(chunk.rowId, chunk);
+      if (wanted.size >= CACHE_CHUNKS) break;
+    }
+    if (wanted.size === 0) return Promise.resolve();
+    return Promise.all([...wanted.values()].map((chunk) => this.decode(chunk))).then(() => this.loaded());
+  }
+
+  /**
+   * A chunk Record to disk is writing: indexed at once, its records (the ones just ingested) kept
+   * until the database acknowledges it, so an event the ring drops meanwhile never goes missing
+   * from the timeline. Returns the provisional id for `written` or `unwritten`.
+   */
+  writing(entry: DiskChunkEntry, records: readonly EventRecord[]): number {
+    const rowId = this.nextProvisional;
+    this.nextProvisional -= 1;
+    const before = this.index.size;
+    this.index.add({ ...entry, rowId });
+    if (this.index.size > before) this.cache.set(rowId, { records, bytes: 0, pinned: true });
+    return rowId;
+  }
+
+  /** The write of chunk `provisional` is acknowledged as row `rowId`: it is read from disk from now on. */
+  written(provisional: number, rowId: number): void {
+    const chunk = this.index.chunkById(provisional);
+    if (chunk) chunk.rowId = rowId;
+    // Kept records would keep their batch buffers alive; once on disk they are read back when asked.
+    this.cache.delete(provisional);
+  }
+
+  /** The write of chunk `provisional` failed: its events are not on disk. */
+  unwritten(provisional: number): void {
+    this.cache.delete(provisional);
+    this.index.drop([provisional]);
+  }
+
+  clear(): void {
+    this.index.clear();
+    this.cache.clear();
+    this.headerCache.clear();
+    this.cachedBytes = 0;
+    this.failed.clear();
+  }
+
+  /** Forgets chunks the size cap deleted. */
+  drop(rowIds: readonly number[]): void {
+    for (const rowId of rowIds) {
+      const decoded = this.cache.get(rowId);
+      if (decoded) this.cachedBytes -= decoded.bytes;
+      this.cache.delete(rowId);
+    }
+    this.index.drop(rowIds);
+  }
+
+  private decode(chunk: DiskChunk): Promise<void> {
+    let running = this.loading.get(chunk.rowId);
+    if (!running) {
+      running = this.load
+        .chunk(chunk.rowId)
+        .then((loaded) => {
+          if (!loaded || this.index.chunkOf(chunk.firstSeq) !== chunk) {
+            if (!loaded) this.failed.add(chunk.rowId);
+            return;
+          }
+          this.remember(chunk.rowId, { records: this.recordsOf(chunk, loaded), bytes: loaded.bytes.byteLength });
+        })
+        .catch(() => {
+          // A chunk that cannot be read (deleted meanwhile, corrupt) shows as unreadable, once.
+          this.failed.add(chunk.rowId);
+        })
+        .finally(() => this.loading.delete(chunk.rowId));
+      this.loading.set(chunk.rowId, running);
+    }
+    return running;
+  }
+
+  private remember(rowId: number, decoded: Decoded): void {
+    this.cache.set(rowId, decoded);
+    this.cachedBytes += decoded.bytes;
+    for (const [oldest, entry] of this.cache) {
+      if (this.cache.size <= CACHE_CHUNKS && this.cachedBytes <= CACHE_BYTES) break;
+      if (oldest === rowId) break;
+      if (entry.pinned) continue;
+      this.cache.delete(oldest);
+      this.cachedBytes -= entry.bytes;
+    }
+  }
+
+  private recordsOf(chunk: DiskChunk, loaded: LoadedChunk): EventRecord[] {
+    const { bytes, headers } = loaded;
+    const buffer =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+    const records: EventRecord[] = [];
+    let at = 0;
+    for (let index = 0; index < chunk.count; index += 1) {
+      const seq = chunk.firstSeq + index;
+      const end = bytes.indexOf(NEWLINE, at);
+      const length = (end < 0 ? bytes.length : end) - at;
+      records.push(new BufferedEventRecord(this.fieldsOf(seq, headers?.[index], length), { buffer, offset: at, length }));
+      at = end < 0 ? bytes.length : end + 1;
+    }
+    return records;
+  }
+
+  /** A recorded event's fields: its object, action and principal from the index, the rest from its stored header. */
+  private fieldsOf(seq: number, header: StoredHeader | undefined, length: number): HeaderRecord {
+    const object = this.index.objectAt(seq);
+    const timeText = header?.[0] ?? '';
+    return {
+      seq,
+      receivedAt: 0,
+      time: parseDrpTime(timeText),
+      timeText,
+      type: object?.type ?? '',
+      action: this.index.actionAt(seq),
+      key: object?.key ?? '',
+      principal: this.index.principalAt(seq),
+      bytes: header?.[1] ?? length,
+      hasOriginal: header?.[2] === 1,
+      prevSeq: this.index.previousSeq(seq),
+      changes: header?.[3] ?? NO_CHANGES,
+      facts: header?.[4] ?? null,
+    };
+  }
+}
