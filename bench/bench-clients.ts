@@ -10,7 +10,8 @@ import { watchDomCounter } from './page-probes';
 
 /** `app-paused`: the app with its view paused (buffering goes on): the ingest path without rendering. */
 /** `bare-worker`: the bare page reading its socket in a worker (the app's own design): the worker ceiling. */
-export type ClientKind = 'app' | 'app-paused' | 'bare' | 'bare-worker';
+/** `app-recording`: the app with Record to disk on (every event also written to IndexedDB). */
+export type ClientKind = 'app' | 'app-paused' | 'app-recording' | 'bare' | 'bare-worker';
 
 export interface BenchClient {
   kind: ClientKind;
@@ -52,6 +53,8 @@ export interface AppClientOptions {
   paused?: boolean;
   /** What to register (default BENCH_SPEC, machines only). */
   spec?: string;
+  /** Tick Record to disk before connecting. */
+  record?: boolean;
 }
 
 export async function openAppClient(
@@ -62,6 +65,7 @@ export async function openAppClient(
 ): Promise<BenchClient> {
   const { context, page } = await newBenchPage(browser);
   await page.goto(`${appUrl}?endpoint=${encodeURIComponent(sim.httpUrl)}`);
+  if (options.record) await page.getByRole('checkbox', { name: 'Record to disk', exact: true }).check();
   await page.getByLabel('Username').fill(DEMO_USER.username);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_USER.password);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -82,7 +86,7 @@ export async function openAppClient(
   if (options.paused) await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await watchDomCounter(page, '[data-testid="received-count"]');
   return {
-    kind: options.paused ? 'app-paused' : 'app',
+    kind: options.record ? 'app-recording' : options.paused ? 'app-paused' : 'app',
     page,
     connectionId: newestConnection(sim, spec),
     close: () => context.close(),

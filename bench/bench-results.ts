@@ -1,6 +1,7 @@
 /** Everything one `npm run bench` measured; each phase fills its part (absent = not run). */
 import type { BundleSize } from './bundle-size';
 import type { ClickToDiffResult } from './click-to-diff';
+import type { DeepWindowResult } from './deep-window-bench';
 import type { ProfileSummary } from './cpu-profile';
 import type { AppDiffResult, TimingSummary } from './diff-timing';
 import type { FirstRenderResult } from './first-render';
@@ -38,6 +39,8 @@ export interface BenchResults {
   changedPath?: ChangedPathResult;
   history?: HistoryResult;
   objects?: ObjectsResult;
+  /** A million events on disk, reopened after a reload (bench/deep-window-bench.ts). */
+  deepWindow?: DeepWindowResult;
   /** Drop → re-ack with the server up (its own section in RESULTS.md). */
   reconnect?: ReconnectGapResult;
   /** Phases that threw: the run goes on and says so. */

@@ -1,4 +1,4 @@
-/** `npm run bench -- [--quick] [--only a,b] [--seconds N] [--rates 500,1000] [--drops N] [--no-write] [--profile RATE]` */
+/** `npm run bench -- [--quick] [--only a,b] [--seconds N] [--rates 500,1000] [--deep-events N] [--record-rates 2000,4000] [--drops N] [--no-write] [--profile RATE]` */
 
 /** `profile` runs only with `--profile RATE`. */
 export const PHASES = [
@@ -11,6 +11,7 @@ export const PHASES = [
   'diff',
   'memory',
   'history',
+  'deep',
   'reconnect',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -30,6 +31,9 @@ export interface BenchOptions {
   scrollSeconds: number;
   firstRenderSamples: number;
   diffIterations: number;
+  /** The deep window: events recorded to disk (the target is stated at 1,000,000), the ladder with Record to disk on. */
+  deepEvents: number;
+  recordRates: number[];
   /** Forced socket drops for the reconnect gap (each after a healthy 10 s connection). */
   drops: number;
   write: boolean;
@@ -48,6 +52,8 @@ const FULL: Omit<BenchOptions, 'quick' | 'phases' | 'write' | 'profileRate'> = {
   scrollSeconds: 3,
   firstRenderSamples: 5,
   diffIterations: 30,
+  deepEvents: 1_000_000,
+  recordRates: [2000, 4000, 6000, 8000, 10_000],
   drops: 20,
 };
 
@@ -62,6 +68,8 @@ const QUICK: typeof FULL = {
   scrollSeconds: 2,
   firstRenderSamples: 2,
   diffIterations: 10,
+  deepEvents: 100_000,
+  recordRates: [2000, 6000],
   drops: 5,
 };
 
@@ -103,6 +111,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--buffer':
         options.bufferTarget = numberList(value(), arg)[0];
+        break;
+      case '--deep-events':
+        options.deepEvents = numberList(value(), arg)[0];
+        break;
+      case '--record-rates':
+        options.recordRates = numberList(value(), arg);
         break;
       case '--drops':
         options.drops = numberList(value(), arg)[0];

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResults } from './bench-results';
-import { MACHINE_2K, MACHINE_30K } from './payloads';
+import { deepWindowSection } from './deep-window-section';
+import { MACHINE_1K, MACHINE_2K, MACHINE_30K } from './payloads';
 import type { Payload } from './payloads';
 import type { LadderRow } from './rate-ladder';
 import { SUSTAINED_DRAIN_SECONDS } from './rate-ladder';
@@ -87,6 +88,7 @@ function ladderSection(results: BenchResults, payload: Payload): string[] {
     ...ladderTable([
       ...rowsFor(results, 'app', payload.id),
       ...rowsFor(results, 'app-paused', payload.id),
+      ...rowsFor(results, 'app-recording', payload.id),
       ...rowsFor(results, 'bare', payload.id),
       ...rowsFor(results, 'bare-worker', payload.id),
     ]),
@@ -262,8 +264,10 @@ export function renderSection(results: BenchResults): string {
     '',
     ...ladderSection(results, MACHINE_2K),
     ...ladderSection(results, MACHINE_30K),
+    ...ladderSection(results, MACHINE_1K),
     ...restSections(results),
     ...historySection(results),
+    ...deepWindowSection(results, table),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -12,6 +12,7 @@ import { startBarePageServer } from './bare-page';
 import type { BarePageServer } from './bare-page';
 import { launchBenchBrowser } from './bench-browser';
 import { fetchToken, openAppClient, openBareClient } from './bench-clients';
+import { measureDeepWindow } from './deep-window-bench';
 import type { BenchClient } from './bench-clients';
 import type { BenchResults } from './bench-results';
 import { fillBuffer } from './buffer-fill';
@@ -25,9 +26,9 @@ import { measureFirstRender } from './first-render';
 import { measureFrameBytes } from './frame-size';
 import { machineInfo } from './machine-info';
 import { memoryPoint, memoryResult } from './memory-per-event';
-import { MACHINE_2K, MACHINE_30K } from './payloads';
+import { MACHINE_1K, MACHINE_2K, MACHINE_30K } from './payloads';
 import type { Payload } from './payloads';
-import { runLadder, runRung } from './rate-ladder';
+import { maxSustainedRate, runLadder, runRung } from './rate-ladder';
 import { measureChangedPath, measureHistory, measureObjects } from './object-history-bench';
 import { measureReconnectGap } from './reconnect-gap';
 import { writeResults } from './results-writer';
@@ -108,6 +109,28 @@ async function memoryPhase(env: Env): Promise<void> {
   });
 }
 
+async function deepPhase(env: Env): Promise<void> {
+  const { options, results } = env;
+  results.frameBytes[MACHINE_1K.id] = await measureFrameBytes(env.sim, env.token, MACHINE_1K);
+  const ladder = { rates: options.recordRates, seconds: options.seconds, payload: MACHINE_1K, stopAfterMisses: 2, log };
+  const openRecording = () => openAppClient(env.browser, env.app.url, env.sim, { record: true });
+  const recording = await withClient(openRecording, (client) => runLadder(env.sim, client, ladder));
+  results.ladder.push(...recording);
+  results.ladder.push(...(await withClient(openBare(env, true), (client) => runLadder(env.sim, client, ladder))));
+  // The million is written at the highest rate the app sustained with Record to disk on.
+  const rate = Math.max(options.recordRates[0], maxSustainedRate(recording));
+  results.deepWindow = await measureDeepWindow(
+    env.sim,
+    env.browser,
+    env.app.url,
+    { events: options.deepEvents, rate, objects: DEEP_OBJECTS, fillRate: options.fillRate },
+    log,
+  );
+}
+
+/** Distinct machines of the deep window's capture: each has events / DEEP_OBJECTS versions spread over all of it. */
+const DEEP_OBJECTS = 2000;
+
 async function runPhases(env: Env): Promise<void> {
   const { options, results } = env;
   const phase = async (name: string, run: () => Promise<void>): Promise<void> => {
@@ -153,6 +176,9 @@ async function runPhases(env: Env): Promise<void> {
       log(`  history ${results.history.history.paintedMs.toFixed(1)} ms, blame ${results.history.blame.paintedMs.toFixed(1)} ms`);
       results.objects = await withClient(openApp(env), (client) => measureObjects(env.sim, client, options.scrollSeconds));
     });
+  }
+  if (wants('deep')) {
+    await phase(`deep window: Record to disk ladder ~0.9 KB, ${options.deepEvents} events on disk, reload`, () => deepPhase(env));
   }
   if (wants('reconnect')) {
     await phase(`reconnect gap over ${options.drops} drops`, async () => {

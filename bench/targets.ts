@@ -1,5 +1,6 @@
 /** The performance targets (throughput, frame times, click-to-diff, memory, diff, scrolling, bundle, first render), judged on one run's figures: one PASS / MISS / N/A line each. */
 import type { BenchResults } from './bench-results';
+import { deepWindowLines } from './deep-window-targets';
 import { MACHINE_2K, MACHINE_30K } from './payloads';
 import type { Payload } from './payloads';
 import { maxSustainedRate } from './rate-ladder';
@@ -204,6 +205,7 @@ export function evaluateTargets(results: BenchResults): TargetLine[] {
     lines.push({ id: 'diff-1mb', verdict: 'N/A', text: 'not run' });
   }
   lines.push(...historyLines(results));
+  lines.push(...deepWindowLines(results));
   lines.push(noLossLine(results));
   return lines;
 }

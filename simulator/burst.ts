@@ -12,7 +12,7 @@ export interface BurstOptions {
   /** Events per second. */
   rate: number;
   seconds: number;
-  /** Approximate JSON size of `Object` (and of `Original`); default ~2000, 30000 for "large". */
+  /** Approximate JSON size of `Object` (and of `Original`); default ~2000, 30000 for "large"; under 1000 a cut-down machine. */
   objectBytes?: number;
   /** Include `Original` (default true), which doubles the frame (docs/reference/drp-protocol.md §6). */
   withOriginal?: boolean;
@@ -37,7 +37,20 @@ interface Variant {
   tail: string;
 }
 
+/** The fields a small machine keeps (a DRP machine without its Params and Meta is about 400 bytes). */
+const SLIM_FIELDS = ['Uuid', 'Name', 'Address', 'BootEnv', 'Stage', 'Workflow', 'Runnable', 'Available', 'Validated', 'Context', 'Tasks'];
+
+/** A machine cut down to `objectBytes` (its core fields, as few Tasks as fit): the ~0.9 KB events of the deep-window bench. */
+function slimBase(machine: DrpObject, objectBytes: number): DrpObject {
+  const slim: DrpObject = { Params: {} };
+  for (const field of SLIM_FIELDS) if (field in machine) slim[field] = machine[field];
+  const tasks = Array.isArray(machine.Tasks) ? [...(machine.Tasks as unknown[])] : [];
+  while (tasks.length > 1 && JSON.stringify({ ...slim, Tasks: tasks }).length > objectBytes) tasks.pop();
+  return { ...slim, Tasks: tasks };
+}
+
 function paddedBase(machine: DrpObject, objectBytes: number, rng: Prng): DrpObject {
+  if (objectBytes < 1000) return slimBase(machine, objectBytes);
   const params = { ...(machine.Params as DrpObject) };
   delete params['gohai-inventory'];
   const base: DrpObject = { ...machine, Params: params };

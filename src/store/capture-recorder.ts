@@ -1,8 +1,10 @@
 import type { CaptureDatabase } from '../lib/capture-storage/capture-database';
 import { isQuotaError } from '../lib/capture-storage/capture-database';
 import type { CaptureMeta, StoredSubscription } from '../lib/capture-storage/capture-records';
-import { encodeChunk, encodeHeaders, linesOf } from '../lib/capture-storage/chunk-codec';
+import { encodeChunk, encodeHeaders, lineBytesOf } from '../lib/capture-storage/chunk-codec';
 import { buildChunkIndex } from '../lib/capture-storage/chunk-index';
+import { CaptureTables } from '../lib/capture-storage/chunk-index';
+import type { CaptureKeysRow, ChunkIndexRow } from '../lib/capture-storage/chunk-index';
 import { liveOriginOf, newCaptureMeta, newOutcomes, storedGapOf, subscriptionOutcomes } from './capture-meta';
 import type { CaptureOrigin } from './capture-meta';
 import type { CaptureStateStore, RecordingState } from './capture-state';
@@ -10,6 +12,12 @@ import { objectKeyOf } from './event-record';
 import type { EventRecord } from './event-record';
 import type { InspectorState } from './inspector-state';
 import type { Inspector } from './inspector-store';
+
+/** An index row's size and its new table entries' (structured clone adds a little). */
+function indexBytes(index: Omit<ChunkIndexRow, 'id'>, keys: readonly CaptureKeysRow[]): number {
+  const strings = keys.reduce((sum, row) => sum + row.values.reduce((chars, value) => chars + value.length, 0), 0);
+  return index.objectRefs.byteLength + index.actionRefs.byteLength + index.principalRefs.byteLength + strings;
+}
 
 /** A chunk is written at this many events or characters, or this long after its first event. */
 const CHUNK_EVENTS = 500;
@@ -24,6 +32,8 @@ interface CurrentCapture {
   lastSeq: number;
   /** Timeline gap id -> its index in meta.gaps. */
   gaps: Map<number, number>;
+  /** The capture's string tables (chunk-index.ts): its chunks' index rows refer into them. */
+  tables: CaptureTables;
 }
 
 /**
@@ -122,12 +132,14 @@ export class CaptureRecorder {
       this.pendingTimes.last = record.timeText;
       capture.heard += 1;
       capture.lastSeq = record.seq;
+      // Chunks stay bounded however large the batch: a chunk is what a row or a History read decodes.
+      if (this.pending.length >= CHUNK_EVENTS || this.pendingChars >= CHUNK_CHARS) this.writePending();
     }
     this.patch({ pendingEvents: this.recording.pendingEvents + records.length });
     // The ring already dropped some of what waits: write now, so the deep window holds them at once.
-    const dropped = this.pending[0].seq < this.inspector.events.ringFirstSeq;
-    if (dropped || this.pending.length >= CHUNK_EVENTS || this.pendingChars >= CHUNK_CHARS) this.writePending();
-    else if (this.timer === undefined) this.timer = setTimeout(() => this.writePending(), CHUNK_DELAY_MS);
+    const dropped = this.pending.length > 0 && this.pending[0].seq < this.inspector.events.ringFirstSeq;
+    if (dropped) this.writePending();
+    else if (this.pending.length > 0 && this.timer === undefined) this.timer = setTimeout(() => this.writePending(), CHUNK_DELAY_MS);
   }
 
   private startCapture(): CurrentCapture {
@@ -136,7 +148,7 @@ export class CaptureRecorder {
     const subscriptions = origin.source === 'live' ? subscriptionOutcomes(state.subscriptions, this.now()) : [];
     const meta = newCaptureMeta(origin, subscriptions, this.now());
     const id = this.db.create({ ...meta });
-    const capture: CurrentCapture = { meta, id, heard: 0, lastSeq: 0, gaps: new Map() };
+    const capture: CurrentCapture = { meta, id, heard: 0, lastSeq: 0, gaps: new Map(), tables: new CaptureTables() };
     this.current = capture;
     void id.then(
       (captureId) => {
@@ -187,23 +199,31 @@ export class CaptureRecorder {
     this.pendingChars = 0;
     this.pendingTimes = { first: '', last: '' };
     const firstEvent = capture.heard - records.length;
+    const { tables } = capture;
     const { headers, ...index } = buildChunkIndex(
       0,
       firstEvent,
       records.map((record) => ({ ...record, objectKey: objectKeyOf(record.type, record.key) })),
+      tables,
     );
+    const newKeys = tables.takeNew(0);
     // The timeline reaches these events from disk once the ring drops them (the deep window), from now on.
     const actions = this.inspector.store.getState().actions;
-    const provisional = actions.recordingChunk({ ...index, rowId: 0, firstSeq: records[0].seq }, records);
+    const entry = { ...index, ...tables, rowId: 0, firstSeq: records[0].seq, facts: records.map((record) => record.facts) };
+    const provisional = actions.recordingChunk(entry, records);
     this.writing.add(provisional);
     this.enqueue(async () => {
       const captureId = await capture.id;
-      const encoded = await encodeChunk(linesOf(records.map((record) => record.raw)));
+      const encoded = await encodeChunk(lineBytesOf(records.map((record) => record.textBytes())));
+      const storedHeaders = { codec: encoded.codec, data: await encodeHeaders(headers, encoded.codec) };
+      // What the chunk takes on disk: its lines, its stored headers and (roughly) its index row.
+      const keys = newKeys.map((row) => ({ ...row, captureId }));
+      const stored = encoded.data.byteLength + storedHeaders.data.byteLength + indexBytes(index, keys);
       const meta = capture.meta;
       const counters: Partial<CaptureMeta> = {
         events: meta.events + records.length,
         rawBytes: meta.rawBytes + encoded.rawBytes,
-        storedBytes: meta.storedBytes + encoded.data.byteLength,
+        storedBytes: meta.storedBytes + stored,
         firstTime: meta.firstTime || times.first,
         lastTime: times.last,
         endedAt: new Date(this.now()).toISOString(),
@@ -215,21 +235,20 @@ export class CaptureRecorder {
         firstEvent,
         count: records.length,
         rawBytes: encoded.rawBytes,
-        storedBytes: encoded.data.byteLength,
+        storedBytes: stored,
         codec: encoded.codec,
         data: encoded.data,
       };
-      const storedHeaders = { codec: encoded.codec, data: await encodeHeaders(headers, encoded.codec) };
-      const rowId = await this.db.appendChunk(chunk, { ...index, captureId }, storedHeaders, counters);
+      const rowId = await this.db.appendChunk(chunk, { ...index, captureId }, storedHeaders, keys, counters);
       actions.recordedChunk(provisional, rowId);
       this.writing.delete(provisional);
       Object.assign(meta, counters);
-      this.totalStored += encoded.data.byteLength;
+      this.totalStored += stored;
       if (this.current === capture) {
         const recording = this.recording;
         this.patch({
           writtenEvents: recording.writtenEvents + records.length,
-          storedBytes: recording.storedBytes + encoded.data.byteLength,
+          storedBytes: recording.storedBytes + stored,
           rawBytes: recording.rawBytes + encoded.rawBytes,
           pendingEvents: Math.max(0, recording.pendingEvents - records.length),
         });

@@ -1,6 +1,7 @@
 import type { CaptureDatabase } from '../lib/capture-storage/capture-database';
 import type { CaptureMeta, ChunkHeadersRow } from '../lib/capture-storage/capture-records';
 import { decodeChunk, decodeHeaders } from '../lib/capture-storage/chunk-codec';
+import { CaptureTables } from '../lib/capture-storage/chunk-index';
 import type { StoredHeader } from '../lib/capture-storage/chunk-index';
 import { importedGapOf } from './capture-gaps';
 import type { OpenedCapture } from './capture-state';
@@ -40,7 +41,9 @@ export function chunkLoaderOf(db: CaptureDatabase): ChunkLoader {
 export async function reopenFromDisk(inspector: Inspector, db: CaptureDatabase, id: number): Promise<OpenedCapture | null> {
   const meta = await db.get(id);
   if (!meta) return null;
-  const rows = await db.indexOf(id);
+  const [rows, keys] = await Promise.all([db.indexOf(id), db.keysOf(id)]);
+  const tables = new CaptureTables();
+  for (const row of keys) tables.restore(row);
   const kept = meta.events - meta.evicted;
   if (rows.reduce((sum, row) => sum + row.count, 0) !== kept) return null;
   const { store } = inspector;
@@ -51,10 +54,11 @@ export async function reopenFromDisk(inspector: Inspector, db: CaptureDatabase, 
     .getState()
     .actions.openRecorded(
       chunkLoaderOf(db),
-      (firstSeq) => rows.map((row) => ({ ...row, rowId: row.id, firstSeq: firstSeq + row.firstEvent - baseEvent })),
+      (firstSeq) => rows.map((row) => ({ ...row, ...tables, rowId: row.id, firstSeq: firstSeq + row.firstEvent - baseEvent })),
       span,
     );
   restoreGaps(inspector, meta, first, baseEvent);
+  void learnFacts(inspector);
   return {
     name: meta.name,
     kind: 'stored',
@@ -67,6 +71,43 @@ export async function reopenFromDisk(inspector: Inspector, db: CaptureDatabase, 
     subscriptions: meta.subscriptions,
     gaps: meta.gaps.length,
   };
+}
+
+/** Chunks whose headers are read per round while the facts of a reopened capture's objects are learned. */
+const FACT_CHUNKS_PER_ROUND = 25;
+
+/**
+ * Names and workflow positions of a reopened capture's objects (what the Objects view and the
+ * timeline's names show): read in the background from the stored headers of each object's newest
+ * version, newest chunks first (where most objects' newest versions are). Stops if another
+ * capture is opened or the timeline is cleared.
+ */
+async function learnFacts(inspector: Inspector): Promise<void> {
+  const { events } = inspector;
+  const { index } = events.disk;
+  const epoch = index.epoch;
+  const newest: number[] = [];
+  index.forEachObject((object) => newest.push(object.seqs[object.seqs.length - 1]));
+  newest.sort((a, b) => b - a);
+  for (let at = 0; at < newest.length && index.epoch === epoch;) {
+    const round: number[] = [];
+    const chunks = new Set<number>();
+    for (; at < newest.length; at += 1) {
+      const chunk = index.chunkOf(newest[at])?.rowId ?? 0;
+      if (!chunks.has(chunk) && chunks.size >= FACT_CHUNKS_PER_ROUND) break;
+      chunks.add(chunk);
+      round.push(newest[at]);
+    }
+    await events.readHeaders(round);
+    if (index.epoch !== epoch) return;
+    for (const seq of round) {
+      const facts = events.header(seq)?.facts;
+      const object = index.objectAt(seq);
+      if (!facts || !object) continue;
+      object.facts = facts;
+      events.displayNames.noteFacts(object.type, object.key, facts);
+    }
+  }
 }
 
 /** The capture's gap markers, after the event they followed (gaps before the first kept event lead). */

@@ -20,10 +20,13 @@ export interface DiskChunk {
   /** Per event: its object, action and principal (indexes into the index's tables). */
   readonly objects: Uint32Array;
   readonly actions: Uint8Array;
-  readonly principals: Uint16Array;
+  readonly principals: Uint32Array;
 }
 
-/** What a chunk adds, with its own string tables (lib/capture-storage/chunk-index.ts). */
+/**
+ * What a chunk adds: refs into string tables (its capture's, lib/capture-storage/chunk-index.ts
+ * CaptureTables; chunks of one capture share them, so each table is mapped once as it grows).
+ */
 export interface DiskChunkEntry {
   rowId: number;
   firstSeq: number;
@@ -34,7 +37,8 @@ export interface DiskChunkEntry {
   objectRefs: ArrayLike<number>;
   actionRefs: ArrayLike<number>;
   principalRefs: ArrayLike<number>;
-  facts: readonly (readonly [number, ObjectFacts])[];
+  /** Per event, when known (a chunk being recorded live): its facts, the object's newest win. */
+  facts?: readonly (ObjectFacts | null)[];
 }
 
 function binarySearch(values: readonly number[], target: number): number {
@@ -65,6 +69,8 @@ export class DiskIndex {
   private readonly principalIds = new Map<string, number>();
   private events = 0;
   private epochCount = 0;
+  /** A table's values mapped to this index's ids, extended as the table grows. */
+  private readonly tableMaps = new WeakMap<readonly string[], number[]>();
 
   /** Moves when events leave the index (cleared, or deleted by the size cap): views rebuild then. */
   get epoch(): number {
@@ -88,27 +94,30 @@ export class DiskIndex {
   /** Adds a chunk; chunks arrive in seq order (a chunk older than the newest is ignored). */
   add(entry: DiskChunkEntry): void {
     if (entry.count === 0 || (this.chunks.length > 0 && entry.firstSeq <= this.lastSeq)) return;
-    const objectMap = entry.objects.map((id) => this.objectRef(id));
-    const actionMap = entry.actions.map((action) => this.ref(this.actionList, this.actionIds, action, 255));
-    const principalMap = entry.principals.map((principal) => this.ref(this.principalList, this.principalIds, principal, 65_535));
+    const objectMap = this.mapped(entry.objects, (id) => this.objectRef(id));
+    const actionMap = this.mapped(entry.actions, (action) => this.ref(this.actionList, this.actionIds, action, 255));
+    const principalMap = this.mapped(entry.principals, (principal) =>
+      this.ref(this.principalList, this.principalIds, principal, 0xffffffff),
+    );
     const chunk: DiskChunk = {
       rowId: entry.rowId,
       firstSeq: entry.firstSeq,
       count: entry.count,
       objects: new Uint32Array(entry.count),
       actions: new Uint8Array(entry.count),
-      principals: new Uint16Array(entry.count),
+      principals: new Uint32Array(entry.count),
     };
+    const { facts } = entry;
     for (let index = 0; index < entry.count; index += 1) {
-      const object = objectMap[entry.objectRefs[index]] ?? 0;
+      const ref = objectMap[entry.objectRefs[index]];
+      // A ref past its table is a damaged row: the event is kept, under an object of its own.
+      const object = ref ?? this.objectRef(`?\u0000${entry.firstSeq + index}`);
       chunk.objects[index] = object;
       chunk.actions[index] = actionMap[entry.actionRefs[index]] ?? 0;
       chunk.principals[index] = principalMap[entry.principalRefs[index]] ?? 0;
       this.objectList[object].seqs.push(entry.firstSeq + index);
-    }
-    for (const [ref, facts] of entry.facts) {
-      const object = this.objectList[objectMap[ref]];
-      if (object) object.facts = facts;
+      const eventFacts = facts?.[index];
+      if (eventFacts) this.objectList[object].facts = eventFacts;
     }
     this.chunks.push(chunk);
     this.events += entry.count;
@@ -238,6 +247,16 @@ export class DiskIndex {
     this.principalIds.clear();
     this.events = 0;
     this.epochCount += 1;
+  }
+
+  private mapped(table: readonly string[], add: (value: string) => number): number[] {
+    let map = this.tableMaps.get(table);
+    if (!map) {
+      map = [];
+      this.tableMaps.set(table, map);
+    }
+    for (let index = map.length; index < table.length; index += 1) map.push(add(table[index]));
+    return map;
   }
 
   private objectRef(id: string): number {

@@ -19,7 +19,7 @@ export interface ChunkLoader {
 }
 
 /** A record without its frame text: what a History row or a summary reads. */
-export type HeaderRecord = Omit<EventRecord, 'raw'>;
+export type HeaderRecord = Omit<EventRecord, 'raw' | 'textBytes'>;
 
 const NO_LOADER: ChunkLoader = { chunk: () => Promise.resolve(null), headers: (rowIds) => Promise.resolve(rowIds.map(() => null)) };
 /** Headers kept apart from decoded chunks: a few History pages of versions spread over a capture. */

@@ -25,6 +25,8 @@ export interface EventRecord {
   principal: string;
   /** The frame text as received (decoded from its bytes on each read: views cache what they parse). */
   readonly raw: string;
+  /** The frame text's UTF-8 bytes, a view (no copy): Record to disk writes these without decoding. */
+  textBytes(): Uint8Array;
   /** Frame size as `text.length` (UTF-16 code units), as `parseFrame` reports it. */
   bytes: number;
   hasOriginal: boolean;
@@ -57,7 +59,7 @@ export class BufferedEventRecord implements EventRecord {
   readonly facts: ObjectFacts | null;
   private readonly text: FrameText;
 
-  constructor(fields: Omit<EventRecord, 'raw'>, text: FrameText) {
+  constructor(fields: Omit<EventRecord, 'raw' | 'textBytes'>, text: FrameText) {
     this.seq = fields.seq;
     this.receivedAt = fields.receivedAt;
     this.time = fields.time;
@@ -76,6 +78,10 @@ export class BufferedEventRecord implements EventRecord {
 
   get raw(): string {
     return decodeFrameText(this.text);
+  }
+
+  textBytes(): Uint8Array {
+    return new Uint8Array(this.text.buffer, this.text.offset, this.text.length);
   }
 }
 

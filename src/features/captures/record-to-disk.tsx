@@ -12,7 +12,13 @@ export function RecordToDisk() {
         Record to disk
       </label>
       {recording.enabled ? (
-        <span className="captures-record__status" data-testid="record-status" data-written={recording.writtenEvents}>
+        <span
+          className="captures-record__status"
+          data-testid="record-status"
+          data-written={recording.writtenEvents}
+          data-stored-bytes={recording.storedBytes}
+          data-raw-bytes={recording.rawBytes}
+        >
           written: {recording.writtenEvents} events, {formatBytes(recording.storedBytes)}
           {recording.pendingEvents > 0 ? ` (${recording.pendingEvents} pending)` : ''}
           {recording.evicted > 0 ? `; ${recording.evicted} oldest evicted by the size cap` : ''}

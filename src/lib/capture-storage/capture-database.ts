@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 import type { CaptureMeta, ChunkHeadersRow, ChunkRow } from './capture-records';
-import type { ChunkIndexRow } from './chunk-index';
+import type { CaptureKeysRow, ChunkIndexRow } from './chunk-index';
 
 /** The browser database Record to disk writes (IndexedDB through Dexie, wrapped here: house rule 5). */
 export const CAPTURE_DB_NAME = 'drp-inspector-captures';
@@ -11,15 +11,16 @@ class CaptureDexie extends Dexie {
   chunks!: Table<ChunkRow, number>;
   chunkIndex!: Table<ChunkIndexRow, number>;
   chunkHeaders!: Table<ChunkHeadersRow, number>;
+  captureKeys!: Table<CaptureKeysRow, number>;
 
   constructor(name: string) {
     super(name);
     // Chunks are keyed by an auto-increment id, so id order is write order: the size cap evicts
     // from the lowest id, the oldest events of all captures.
     this.version(1).stores({ captures: '++id', chunks: '++id, captureId, [captureId+firstEvent]' });
-    // Version 2: each chunk's index row and stored headers (same id as the chunk), read to reopen a
-    // capture and to list History without the events' bytes.
-    this.version(2).stores({ chunkIndex: 'id, captureId', chunkHeaders: 'id' });
+    // Version 2: each chunk's index row and stored headers (same id as the chunk), and each capture's
+    // string tables, read to reopen a capture and to list History without the events' bytes.
+    this.version(2).stores({ chunkIndex: 'id, captureId', chunkHeaders: 'id', captureKeys: '++id, captureId' });
   }
 }
 
@@ -69,16 +70,23 @@ export class CaptureDatabase {
     chunk: ChunkRow,
     index: Omit<ChunkIndexRow, 'id'>,
     headers: Omit<ChunkHeadersRow, 'id'>,
+    keys: readonly CaptureKeysRow[],
     meta: Partial<CaptureMeta>,
   ): Promise<number> {
-    const { captures, chunks, chunkIndex, chunkHeaders } = this.db;
-    return this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders], async () => {
+    const { captures, chunks, chunkIndex, chunkHeaders, captureKeys } = this.db;
+    return this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders, captureKeys], async () => {
+      if (keys.length > 0) await captureKeys.bulkAdd([...keys]);
       const id = await chunks.add(chunk);
       await chunkIndex.add({ ...index, id });
       await chunkHeaders.add({ ...headers, id });
       await this.db.captures.update(chunk.captureId, meta);
       return id;
     });
+  }
+
+  /** A capture's string tables, in the order they were written. */
+  keysOf(captureId: number): Promise<CaptureKeysRow[]> {
+    return this.db.captureKeys.where('captureId').equals(captureId).sortBy('id');
   }
 
   /** A capture's index rows in event order (what reopening reads). */
@@ -105,8 +113,9 @@ export class CaptureDatabase {
   }
 
   async delete(id: number): Promise<void> {
-    const { captures, chunks, chunkIndex, chunkHeaders } = this.db;
-    await this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders], async () => {
+    const { captures, chunks, chunkIndex, chunkHeaders, captureKeys } = this.db;
+    await this.db.transaction('rw', [captures, chunks, chunkIndex, chunkHeaders, captureKeys], async () => {
+      await captureKeys.where('captureId').equals(id).delete();
       const ids = (await chunks.where('captureId').equals(id).primaryKeys()) as number[];
       await chunks.bulkDelete(ids);
       await chunkHeaders.bulkDelete(ids);

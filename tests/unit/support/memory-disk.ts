@@ -1,5 +1,5 @@
 import { linesOf } from '../../../src/lib/capture-storage/chunk-codec';
-import { buildChunkIndex } from '../../../src/lib/capture-storage/chunk-index';
+import { CaptureTables, buildChunkIndex } from '../../../src/lib/capture-storage/chunk-index';
 import type { StoredHeader } from '../../../src/lib/capture-storage/chunk-index';
 import type { ChunkLoader } from '../../../src/store/disk-tier';
 import { objectKeyOf } from '../../../src/store/event-record';
@@ -33,18 +33,22 @@ export class MemoryDisk implements ChunkLoader {
   }
 
   private pending: EventRecord[] = [];
+  /** The capture's string tables, as the recorder keeps them. */
+  readonly tables = new CaptureTables();
 
   private write(records: EventRecord[]): void {
     const { headers, ...index } = buildChunkIndex(
       1,
       0,
       records.map((record) => ({ ...record, objectKey: objectKeyOf(record.type, record.key) })),
+      this.tables,
     );
     const rowId = this.nextId;
     this.nextId += 1;
     this.stored.set(rowId, { lines: encoder.encode(linesOf(records.map((record) => record.raw))), headers: JSON.stringify(headers) });
     const { actions } = this.inspector.store.getState();
-    actions.recordedChunk(actions.recordingChunk({ ...index, rowId: 0, firstSeq: records[0].seq }, records), rowId);
+    const entry = { ...index, ...this.tables, rowId: 0, firstSeq: records[0].seq, facts: records.map((record) => record.facts) };
+    actions.recordedChunk(actions.recordingChunk(entry, records), rowId);
   }
 
   /** Forgets chunks as the size cap would, oldest first. */

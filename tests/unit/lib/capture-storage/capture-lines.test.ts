@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkParts, endLines, endOfLines, headerLines, leadingGaps } from '../../../../src/lib/capture-storage/capture-lines';
 import type { CaptureMeta, StoredGap } from '../../../../src/lib/capture-storage/capture-records';
-import { decodeChunk, encodeChunk, linesOf } from '../../../../src/lib/capture-storage/chunk-codec';
+import { decodeChunk, encodeChunk, lineBytesOf, linesOf } from '../../../../src/lib/capture-storage/chunk-codec';
 import { createImportParser } from '../../../../src/lib/capture-import/import-parser';
 import type { ImportRecord } from '../../../../src/lib/capture-import/import-types';
 
@@ -64,6 +64,11 @@ describe('capture lines', () => {
     const line = linesOf([pretty]);
     expect(line.split('\n')).toHaveLength(2);
     expect(JSON.parse(line)).toEqual(JSON.parse(pretty));
+  });
+
+  it('lines built from the frames’ bytes are the lines built from their text, pretty-printed and non-ASCII ones too', () => {
+    const texts = [event('a'), JSON.stringify({ Key: 'b', Object: { Name: 'x\ny' } }, null, 2), event('ü-ñ'), '{\r\n"Key":"c"}'];
+    expect(lineBytesOf(texts.map((text) => encoder.encode(text)))).toEqual(encoder.encode(linesOf(texts)));
   });
 
   it('a whole capture reads back with the import parser: markers, events, gap position, end', async () => {
