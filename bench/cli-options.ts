@@ -53,7 +53,7 @@ const FULL: Omit<BenchOptions, 'quick' | 'phases' | 'write' | 'profileRate'> = {
   firstRenderSamples: 5,
   diffIterations: 30,
   deepEvents: 1_000_000,
-  recordRates: [2000, 4000, 6000, 8000, 10_000],
+  recordRates: [2000, 4000, 5000, 6000, 6500, 7000, 7500, 8000],
   drops: 20,
 };
 

@@ -139,7 +139,10 @@ export class CaptureController {
   async remove(id: number): Promise<void> {
     if (id === this.state.getState().recording.captureId) this.recorder.beginOpen(null);
     await this.recorder.settled();
+    // Its chunks leave the deep window too, if the timeline reaches them.
+    const rowIds = (await this.db.indexOf(id)).map((row) => row.id);
     await this.db.delete(id);
+    this.inspector.store.getState().actions.recordedChunksDeleted(rowIds);
     this.recorder.endOpen();
     await this.refreshList();
   }

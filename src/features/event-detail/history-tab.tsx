@@ -16,8 +16,9 @@ interface HistoryTabProps {
   record: EventRecord;
 }
 
-/** Versions on disk whose headers are read in one go: about one small read per chunk. */
+/** Versions on disk whose headers are read in one go (one small read per chunk); the first round is the first screen. */
 const HEADER_READ_BATCH = 25;
+const FIRST_HEADER_READ = 12;
 
 /** A version on disk while its stored header is read. */
 function ReadingVersionRow({ seq }: { seq: number }) {
@@ -56,7 +57,9 @@ export function HistoryTab({ seq, record }: HistoryTabProps) {
   const rendered = Math.max(shown, index + 1);
   const onDisk = seqs.filter((versionSeq) => versionSeq < events.ringFirstSeq).length;
   const unread = seqs.slice(0, rendered).filter((versionSeq) => !events.header(versionSeq) && events.reading(versionSeq));
-  const nextRead = unread.slice(0, HEADER_READ_BATCH).join(',');
+  // Nothing read yet: a smaller first round, so the first screen paints sooner.
+  const firstRound = unread.length === seqs.slice(0, rendered).filter((versionSeq) => versionSeq < events.ringFirstSeq).length;
+  const nextRead = unread.slice(0, firstRound ? FIRST_HEADER_READ : HEADER_READ_BATCH).join(',');
   useEffect(() => {
     if (nextRead === '') return;
     let current = true;
