@@ -5,6 +5,7 @@ import type { DeepWindowResult } from './deep-window-bench';
 import type { ProfileSummary } from './cpu-profile';
 import type { AppDiffResult, TimingSummary } from './diff-timing';
 import type { FirstRenderResult } from './first-render';
+import type { ImportResult } from './import-bench';
 import type { MachineInfo } from './machine-info';
 import type { ChangedPathResult, HistoryResult, ObjectsResult } from './object-history-bench';
 import type { MemoryResult } from './memory-per-event';
@@ -41,6 +42,8 @@ export interface BenchResults {
   objects?: ObjectsResult;
   /** A million events on disk, reopened after a reload (bench/deep-window-bench.ts). */
   deepWindow?: DeepWindowResult;
+  /** A generated capture file of ~200 MB through Import (bench/import-bench.ts). */
+  importFile?: ImportResult;
   /** Drop → re-ack with the server up (its own section in RESULTS.md). */
   reconnect?: ReconnectGapResult;
   /** Phases that threw: the run goes on and says so. */

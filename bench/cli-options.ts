@@ -12,6 +12,7 @@ export const PHASES = [
   'memory',
   'history',
   'deep',
+  'import',
   'reconnect',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -34,6 +35,8 @@ export interface BenchOptions {
   /** The deep window: events recorded to disk (the target is stated at 1,000,000), the ladder with Record to disk on. */
   deepEvents: number;
   recordRates: number[];
+  /** Size of the generated capture file the import is timed with (the target is stated at 200 MB). */
+  importBytes: number;
   /** Forced socket drops for the reconnect gap (each after a healthy 10 s connection). */
   drops: number;
   write: boolean;
@@ -53,6 +56,7 @@ const FULL: Omit<BenchOptions, 'quick' | 'phases' | 'write' | 'profileRate'> = {
   firstRenderSamples: 5,
   diffIterations: 30,
   deepEvents: 1_000_000,
+  importBytes: 200_000_000,
   recordRates: [2000, 4000, 5000, 6000, 6500, 7000, 7500, 8000],
   drops: 20,
 };
@@ -69,6 +73,7 @@ const QUICK: typeof FULL = {
   firstRenderSamples: 2,
   diffIterations: 10,
   deepEvents: 100_000,
+  importBytes: 50_000_000,
   recordRates: [2000, 6000],
   drops: 5,
 };

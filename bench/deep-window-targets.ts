@@ -25,6 +25,18 @@ export function deepWindowLines(results: BenchResults): TargetLine[] {
     });
   } else lines.push(notRun('recording-worker-ceiling machine-1k'));
 
+  const imported = results.importFile;
+  lines.push(
+    imported
+      ? {
+          id: 'import-200mb',
+          verdict: verdict(imported.events > 0 && imported.longestTaskMs <= 200),
+          text:
+            `${fmt(imported.fileBytes / 1e6, 0)} MB, ${imported.events} events imported in ${fmt(imported.seconds)} s; longest task ${fmt(imported.longestTaskMs, 0)} ms (${imported.longTasks} over 50 ms); ` +
+            `renderer PSS ${fmt(imported.rendererBeforeKb / 1024, 0)} → ${fmt(imported.rendererAfterKb / 1024, 0)} MiB (target: no task > 200 ms)`,
+        }
+      : notRun('import-200mb'),
+  );
   const deep = results.deepWindow;
   if (!deep) return [...lines, ...['deep-first-paint', 'deep-jump-diff', 'deep-history', 'deep-memory', 'deep-bytes'].map(notRun)];
   const of = `after a reload with ${deep.written} events on disk`;

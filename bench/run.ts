@@ -13,6 +13,7 @@ import type { BarePageServer } from './bare-page';
 import { launchBenchBrowser } from './bench-browser';
 import { fetchToken, openAppClient, openBareClient } from './bench-clients';
 import { measureDeepWindow } from './deep-window-bench';
+import { measureImport } from './import-bench';
 import type { BenchClient } from './bench-clients';
 import type { BenchResults } from './bench-results';
 import { fillBuffer } from './buffer-fill';
@@ -179,6 +180,14 @@ async function runPhases(env: Env): Promise<void> {
   }
   if (wants('deep')) {
     await phase(`deep window: Record to disk ladder ~0.9 KB, ${options.deepEvents} events on disk, reload`, () => deepPhase(env));
+  }
+  if (wants('import')) {
+    await phase(`import of a ${Math.round(options.importBytes / 1e6)} MB capture file`, async () => {
+      results.importFile = await measureImport(env.browser, env.app.url, options.importBytes, log);
+      log(
+        `  import: ${results.importFile.events} events in ${results.importFile.seconds.toFixed(1)} s, longest task ${results.importFile.longestTaskMs.toFixed(0)} ms`,
+      );
+    });
   }
   if (wants('reconnect')) {
     await phase(`reconnect gap over ${options.drops} drops`, async () => {
