@@ -1,23 +1,14 @@
 import type { CaptureDatabase } from '../lib/capture-storage/capture-database';
 import { isQuotaError } from '../lib/capture-storage/capture-database';
 import type { CaptureMeta, StoredSubscription } from '../lib/capture-storage/capture-records';
-import { encodeChunk, encodeHeaders, lineBytesOf } from '../lib/capture-storage/chunk-codec';
-import { buildChunkIndex } from '../lib/capture-storage/chunk-index';
 import { CaptureTables } from '../lib/capture-storage/chunk-index';
-import type { CaptureKeysRow, ChunkIndexRow } from '../lib/capture-storage/chunk-index';
 import { liveOriginOf, newCaptureMeta, newOutcomes, storedGapOf, subscriptionOutcomes } from './capture-meta';
 import type { CaptureOrigin } from './capture-meta';
 import type { CaptureStateStore, RecordingState } from './capture-state';
-import { objectKeyOf } from './event-record';
 import type { EventRecord } from './event-record';
 import type { InspectorState } from './inspector-state';
 import type { Inspector } from './inspector-store';
-
-/** An index row's size and its new table entries' (structured clone adds a little). */
-function indexBytes(index: Omit<ChunkIndexRow, 'id'>, keys: readonly CaptureKeysRow[]): number {
-  const strings = keys.reduce((sum, row) => sum + row.values.reduce((chars, value) => chars + value.length, 0), 0);
-  return index.objectRefs.byteLength + index.actionRefs.byteLength + index.principalRefs.byteLength + strings;
-}
+import { encodePreparedChunk, prepareChunk } from './recorded-chunk';
 
 /**
  * A chunk is written at this many events or characters, or this long after its first event. Each
@@ -203,27 +194,15 @@ export class CaptureRecorder {
     this.pending = [];
     this.pendingChars = 0;
     this.pendingTimes = { first: '', last: '' };
-    const firstEvent = capture.heard - records.length;
-    const { tables } = capture;
-    const { headers, ...index } = buildChunkIndex(
-      0,
-      firstEvent,
-      records.map((record) => ({ ...record, objectKey: objectKeyOf(record.type, record.key) })),
-      tables,
-    );
-    const newKeys = tables.takeNew(0);
+    const prepared = prepareChunk(records, capture.heard - records.length, capture.tables);
     // The timeline reaches these events from disk once the ring drops them (the deep window), from now on.
     const actions = this.inspector.store.getState().actions;
-    const entry = { ...index, ...tables, rowId: 0, firstSeq: records[0].seq, facts: records.map((record) => record.facts) };
-    const provisional = actions.recordingChunk(entry, records);
+    const provisional = actions.recordingChunk(prepared.entry, records);
     this.writing.add(provisional);
     this.enqueue(async () => {
       const captureId = await capture.id;
-      const encoded = await encodeChunk(lineBytesOf(records.map((record) => record.textBytes())));
-      const storedHeaders = { codec: encoded.codec, data: await encodeHeaders(headers, encoded.codec) };
-      // What the chunk takes on disk: its lines, its stored headers and (roughly) its index row.
-      const keys = newKeys.map((row) => ({ ...row, captureId }));
-      const stored = encoded.data.byteLength + storedHeaders.data.byteLength + indexBytes(index, keys);
+      const encoded = await encodePreparedChunk(prepared, captureId);
+      const stored = encoded.storedBytes;
       const meta = capture.meta;
       const counters: Partial<CaptureMeta> = {
         events: meta.events + records.length,
@@ -237,14 +216,14 @@ export class CaptureRecorder {
       };
       const chunk = {
         captureId,
-        firstEvent,
+        firstEvent: prepared.firstEvent,
         count: records.length,
         rawBytes: encoded.rawBytes,
         storedBytes: stored,
         codec: encoded.codec,
         data: encoded.data,
       };
-      const rowId = await this.db.appendChunk(chunk, { ...index, captureId }, storedHeaders, keys, counters);
+      const rowId = await this.db.appendChunk(chunk, { ...prepared.index, captureId }, encoded.headers, encoded.keys, counters);
       actions.recordedChunk(provisional, rowId);
       this.writing.delete(provisional);
       Object.assign(meta, counters);
