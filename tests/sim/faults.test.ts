@@ -117,6 +117,21 @@ describe('burst', () => {
     }
   });
 
+  it('under 1,000 objectBytes sends cut-down machines (the deep-window bench’s ~0.9 KB frames)', async () => {
+    await env.sim.control({ action: 'burst', rate: 100, seconds: 0.1, objectBytes: 300, withOriginal: true });
+    const events = await env.client.waitFor(() => {
+      const found = env.client.nonAcks().filter((e) => e.Type === 'machines');
+      return found.length >= 10 ? found : undefined;
+    }, 'small burst events');
+    for (const e of events) {
+      const object = e.Object as Record<string, unknown>;
+      expect(object.Uuid).toBe(e.Key);
+      expect(object.Params).toEqual({});
+      expect(JSON.stringify(object).length).toBeLessThan(450);
+      expect(JSON.stringify(e).length).toBeLessThan(1100);
+    }
+  });
+
   it('spreads the events over `objects` distinct machines', async () => {
     const burstEvents = () => env.client.nonAcks().filter((e) => e.Type === 'machines');
     let droppedBefore = droppedTotal();
