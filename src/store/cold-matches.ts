@@ -1,5 +1,6 @@
 import type { EventRecord } from './event-record';
 import type { CompiledTimelineFilter } from './timeline-filter';
+import { upperBound } from '../lib/sorted-search';
 
 /** What the timeline reads of the deep window (events recorded to disk the ring no longer holds). */
 export interface DeepSource {
@@ -59,14 +60,7 @@ export class ColdMatches {
 
   /** Matches with a seq <= `seq`. */
   rankOf(seq: number): number {
-    let lo = this.start;
-    let hi = this.seqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.seqs[mid] <= seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - this.start;
+    return upperBound(this.seqs, seq, this.start) - this.start;
   }
 
   indexOf(seq: number): number {

@@ -1,17 +1,10 @@
 import type { DiskObject } from './disk-index';
 import type { ObjectEntry } from './object-index';
+import { lowerBound } from '../lib/sorted-search';
 
 /** How many of a disk object's versions are older than the ring (those the ring does not hold). */
 export function versionsBelow(object: DiskObject, ringFirst: number): number {
-  const { seqs } = object;
-  let lo = 0;
-  let hi = seqs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (seqs[mid] < ringFirst) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(object.seqs, ringFirst);
 }
 
 /**

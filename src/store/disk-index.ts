@@ -1,4 +1,5 @@
 import type { ObjectFacts } from '../lib/object-facts';
+import { lowerBound } from '../lib/sorted-search';
 
 /** One object as the deep window knows it: every recorded version's seq, ascending. */
 export interface DiskObject {
@@ -39,17 +40,6 @@ export interface DiskChunkEntry {
   principalRefs: ArrayLike<number>;
   /** Per event, when known (a chunk being recorded live): its facts, the object's newest win. */
   facts?: readonly (ObjectFacts | null)[];
-}
-
-function binarySearch(values: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -138,8 +128,8 @@ export class DiskIndex {
       const touched = new Set(chunk.objects);
       for (const ref of touched) {
         const seqs = this.objectList[ref].seqs;
-        const from = binarySearch(seqs, chunk.firstSeq);
-        const to = binarySearch(seqs, last + 1);
+        const from = lowerBound(seqs, chunk.firstSeq);
+        const to = lowerBound(seqs, last + 1);
         seqs.splice(from, to - from);
       }
     }
@@ -209,7 +199,7 @@ export class DiskIndex {
   previousSeq(seq: number): number {
     const seqs = this.objectAt(seq)?.seqs;
     if (!seqs) return 0;
-    const at = binarySearch(seqs, seq);
+    const at = lowerBound(seqs, seq);
     return at > 0 ? seqs[at - 1] : 0;
   }
 

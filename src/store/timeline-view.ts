@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from '../lib/sorted-search';
 import { ColdMatches } from './cold-matches';
 import type { ColdSearchProgress, DeepSource } from './cold-matches';
 import type { EventRecord } from './event-record';
@@ -117,28 +118,13 @@ export class TimelineView {
   }
 
   private indexInLive(seq: number): number {
-    let lo = this.start;
-    let hi = this.seqs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const value = this.seqs[mid];
-      if (value === seq) return mid - this.start;
-      if (value < seq) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const at = lowerBound(this.seqs, seq, this.start);
+    return this.seqs[at] === seq ? at - this.start : -1;
   }
 
   /** How many shown events have a seq <= `seq` (binary search); where a marker after `seq` goes. */
   rankOf(seq: number): number {
-    let lo = this.start;
-    let hi = this.seqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.seqs[mid] <= seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.cold.rankOf(seq) + lo - this.start;
+    return this.cold.rankOf(seq) + upperBound(this.seqs, seq, this.start) - this.start;
   }
 
   /** The visible seq range before filtering, inclusive (empty when `last < first`). */
@@ -205,13 +191,7 @@ export class TimelineView {
     const { seqs } = this;
     const before = seqs.length;
     // Seqs below `from` were checked at earlier syncs: start at the first one the ring dropped since.
-    let lo = this.start;
-    let hi = seqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (seqs[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(seqs, from, this.start);
     let write = lo;
     for (let read = lo; read < seqs.length; read += 1) {
       const seq = seqs[read];
