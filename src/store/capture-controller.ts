@@ -31,6 +31,9 @@ function remember(key: string, value: string): void {
   }
 }
 
+/** Longest a reopen after a reload holds a connect. */
+const RESTORE_HOLD_MS = 5000;
+
 const LIVE_STATUSES = new Set(['checking', 'connecting', 'open', 'reconnecting']);
 
 /**
@@ -54,8 +57,12 @@ export class CaptureController {
     if (remembered(RECORD_KEY) === '1') {
       // Preserve log across reloads: the capture recorded before comes back first, live events after it.
       const restored = this.restoreLatest();
-      actions.holdConnects(restored);
-      void restored.then(() => this.recorder.setEnabled(true));
+      // A database that never answers must not hold Connect for ever.
+      actions.holdConnects(Promise.race([restored, new Promise((resolve) => setTimeout(resolve, RESTORE_HOLD_MS))]));
+      // Unless the user unticked it meanwhile.
+      void restored.then(() => {
+        if (remembered(RECORD_KEY) === '1') this.recorder.setEnabled(true);
+      });
     }
   }
 

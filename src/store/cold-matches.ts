@@ -20,7 +20,8 @@ export interface DeepSource {
   ): void;
   /** The record if its chunk is read back, else undefined. */
   record(seq: number): EventRecord | undefined;
-  ensure(seqs: readonly number[]): Promise<void>;
+  /** Reads them back; resolves with those that could be read. */
+  ensure(seqs: readonly number[]): Promise<ReadonlyMap<number, EventRecord>>;
 }
 
 /** Chunks read back per step of a search (well under the tier's cache), then the page gets the thread back. */
@@ -104,10 +105,10 @@ export class ColdMatches {
       const end = stepEnd(deep, candidates, at);
       const step = candidates.slice(at, end);
       // A chunk that cannot be read (deleted meanwhile, corrupt) is skipped: its events do not match.
-      await deep.ensure(step);
+      const read = await deep.ensure(step);
       if (generation !== this.generation) return;
       for (const seq of step) {
-        const record = deep.record(seq);
+        const record = read.get(seq) ?? deep.record(seq);
         if (record && compiled.test(record)) this.seqs.push(seq);
       }
       at = end;

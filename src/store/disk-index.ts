@@ -20,7 +20,7 @@ export interface DiskChunk {
   readonly count: number;
   /** Per event: its object, action and principal (indexes into the index's tables). */
   readonly objects: Uint32Array;
-  readonly actions: Uint8Array;
+  readonly actions: Uint16Array;
   readonly principals: Uint32Array;
 }
 
@@ -60,7 +60,7 @@ export class DiskIndex {
   private events = 0;
   private epochCount = 0;
   /** A table's values mapped to this index's ids, extended as the table grows. */
-  private readonly tableMaps = new WeakMap<readonly string[], number[]>();
+  private tableMaps = new WeakMap<readonly string[], number[]>();
 
   /** Moves when events leave the index (cleared, or deleted by the size cap): views rebuild then. */
   get epoch(): number {
@@ -85,7 +85,7 @@ export class DiskIndex {
   add(entry: DiskChunkEntry): void {
     if (entry.count === 0 || (this.chunks.length > 0 && entry.firstSeq <= this.lastSeq)) return;
     const objectMap = this.mapped(entry.objects, (id) => this.objectRef(id));
-    const actionMap = this.mapped(entry.actions, (action) => this.ref(this.actionList, this.actionIds, action, 255));
+    const actionMap = this.mapped(entry.actions, (action) => this.ref(this.actionList, this.actionIds, action, 65_535));
     const principalMap = this.mapped(entry.principals, (principal) =>
       this.ref(this.principalList, this.principalIds, principal, 0xffffffff),
     );
@@ -94,7 +94,7 @@ export class DiskIndex {
       firstSeq: entry.firstSeq,
       count: entry.count,
       objects: new Uint32Array(entry.count),
-      actions: new Uint8Array(entry.count),
+      actions: new Uint16Array(entry.count),
       principals: new Uint32Array(entry.count),
     };
     const { facts } = entry;
@@ -133,8 +133,12 @@ export class DiskIndex {
         seqs.splice(from, to - from);
       }
     }
+    const removed = this.chunks.length - kept.length;
+    // Only the oldest chunks gone (the size cap): views just drop what is below the new first seq.
+    // A hole anywhere else (a failed write, a deleted capture) makes them rebuild.
+    const prefix = removed > 0 && this.chunks.slice(0, removed).every((chunk) => doomed.has(chunk.rowId));
     this.chunks = kept;
-    this.epochCount += 1;
+    if (removed > 0 && !prefix) this.epochCount += 1;
   }
 
   /** Recorded events with `from <= seq <= to`. */
@@ -236,6 +240,8 @@ export class DiskIndex {
     this.principalList.length = 0;
     this.principalIds.clear();
     this.events = 0;
+    // The recorder keeps its tables across a Clear: their values must be mapped again.
+    this.tableMaps = new WeakMap();
     this.epochCount += 1;
   }
 

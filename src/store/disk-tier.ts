@@ -1,10 +1,17 @@
 import type { StoredHeader } from '../lib/capture-storage/chunk-index';
 import { NO_CHANGES } from '../lib/change-facts';
+import type { ChangeFacts } from '../lib/change-facts';
 import { parseDrpTime } from '../protocol/time';
 import { DiskIndex } from './disk-index';
 import type { DiskChunk, DiskChunkEntry } from './disk-index';
 import { BufferedEventRecord } from './event-record';
 import type { EventRecord } from './event-record';
+
+function isChangeFacts(value: unknown): value is ChangeFacts {
+  if (typeof value !== 'object' || value === null) return false;
+  const { paths, roots, values, count } = value as Partial<ChangeFacts>;
+  return Array.isArray(paths) && Array.isArray(roots) && Array.isArray(values) && typeof count === 'number';
+}
 
 /** A stored chunk read back: its lines as UTF-8 bytes and the headers stored beside them. */
 export interface LoadedChunk {
@@ -25,9 +32,16 @@ const NO_LOADER: ChunkLoader = { chunk: () => Promise.resolve(null), headers: (r
 /** Headers kept apart from decoded chunks: a few History pages of versions spread over a capture. */
 const HEADER_CACHE = 20_000;
 
-/** Decoded chunks kept: enough for a screenful of rows, a History page and their previous versions. */
+/** Decoded chunks kept for scrolling through neighbouring rows; records asked for one by one are kept apart (RECORD_CACHE). */
 const CACHE_CHUNKS = 48;
 const CACHE_BYTES = 24 * 1024 * 1024;
+/**
+ * Records asked for one by one (rows on screen, the selection, a diff's base) are copied out of
+ * their chunk and kept here, so a screen whose rows sit in more chunks than the chunk cache holds
+ * (a filter over a long capture) never evicts its own rows.
+ */
+const RECORD_CACHE = 4000;
+const RECORD_CACHE_BYTES = 16 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 interface Decoded {
@@ -48,13 +62,15 @@ export class DiskTier {
   readonly index = new DiskIndex();
   private readonly cache = new Map<number, Decoded>();
   private cachedBytes = 0;
-  private readonly loading = new Map<number, Promise<void>>();
+  private readonly loading = new Map<number, Promise<readonly EventRecord[] | null>>();
   private readonly failed = new Set<number>();
   private readonly requested = new Set<number>();
   private nextProvisional = -1;
 
   private load: ChunkLoader = NO_LOADER;
   private readonly headerCache = new Map<number, HeaderRecord>();
+  private readonly recordCache = new Map<number, EventRecord>();
+  private recordCacheBytes = 0;
 
   /** `loaded` is called after chunks were decoded, so views re-read the rows they could not show yet. */
   constructor(private readonly loaded: () => void) {}
@@ -67,6 +83,8 @@ export class DiskTier {
 
   /** The record of `seq` if its chunk is decoded; undefined otherwise (see `ensure`). */
   get(seq: number): EventRecord | undefined {
+    const kept = this.recordCache.get(seq);
+    if (kept) return kept;
     const chunk = this.index.chunkOf(seq);
     if (!chunk) return undefined;
     const decoded = this.cache.get(chunk.rowId);
@@ -102,10 +120,12 @@ export class DiskTier {
     try {
       loaded = await this.load.headers(wanted.map(({ chunk }) => chunk.rowId));
     } catch {
-      return;
+      // Unreadable: these chunks show as such rather than "reading" forever.
+      loaded = wanted.map(() => null);
     }
     wanted.forEach(({ chunk, seqs: chunkSeqs }, at) => {
       const headers = loaded[at];
+      if (!headers) this.failed.add(chunk.rowId);
       if (!headers || this.index.chunkOf(chunk.firstSeq) !== chunk) return;
       for (const seq of chunkSeqs) {
         this.headerCache.set(seq, this.fieldsOf(seq, headers[seq - chunk.firstSeq], 0));
@@ -121,7 +141,7 @@ export class DiskTier {
   /** Whether `seq` is recorded here but not decoded yet (a row shows "reading from disk"). */
   pending(seq: number): boolean {
     const chunk = this.index.chunkOf(seq);
-    return chunk !== undefined && !this.cache.has(chunk.rowId) && !this.failed.has(chunk.rowId);
+    return chunk !== undefined && !this.recordCache.has(seq) && !this.cache.has(chunk.rowId) && !this.failed.has(chunk.rowId);
   }
 
   /**
@@ -135,20 +155,56 @@ export class DiskTier {
     queueMicrotask(() => {
       const seqs = [...this.requested];
       this.requested.clear();
-      void this.ensure(seqs);
+      void this.ensure(seqs).then((records) => this.keep(records));
     });
   }
 
-  /** Decodes the chunks holding `seqs` (at most CACHE_CHUNKS of them); resolves when they are readable. */
-  ensure(seqs: Iterable<number>): Promise<void> {
+  /** Keeps copies of records asked for one by one (RECORD_CACHE). */
+  private keep(records: ReadonlyMap<number, EventRecord>): void {
+    for (const [seq, record] of records) {
+      if (this.recordCache.has(seq)) continue;
+      const bytes = record.textBytes().slice();
+      this.recordCache.set(seq, new BufferedEventRecord(record, { buffer: bytes.buffer, offset: 0, length: bytes.length }));
+      this.recordCacheBytes += bytes.length;
+    }
+    for (const [oldest, record] of this.recordCache) {
+      if (this.recordCache.size <= RECORD_CACHE && this.recordCacheBytes <= RECORD_CACHE_BYTES) break;
+      this.recordCache.delete(oldest);
+      this.recordCacheBytes -= record.bytes;
+    }
+  }
+
+  /**
+   * Decodes the chunks holding `seqs` (at most CACHE_CHUNKS of them) and resolves with the records
+   * of those seqs that could be read: callers use these, not the cache, which other reads may
+   * have moved on from meanwhile.
+   */
+  async ensure(seqs: Iterable<number>): Promise<Map<number, EventRecord>> {
     const wanted = new Map<number, DiskChunk>();
+    const asked: number[] = [];
     for (const seq of seqs) {
       const chunk = this.index.chunkOf(seq);
-      if (chunk && !this.cache.has(chunk.rowId) && !this.failed.has(chunk.rowId)) wanted.set(chunk.rowId, chunk);
-      if (wanted.size >= CACHE_CHUNKS) break;
+      if (!chunk || this.failed.has(chunk.rowId)) continue;
+      if (!wanted.has(chunk.rowId) && wanted.size >= CACHE_CHUNKS) break;
+      asked.push(seq);
+      if (!this.cache.has(chunk.rowId)) wanted.set(chunk.rowId, chunk);
     }
-    if (wanted.size === 0) return Promise.resolve();
-    return Promise.all([...wanted.values()].map((chunk) => this.decode(chunk))).then(() => this.loaded());
+    const decoded = new Map<number, readonly EventRecord[]>();
+    await Promise.all(
+      [...wanted.values()].map(async (chunk) => {
+        const records = await this.decode(chunk);
+        if (records) decoded.set(chunk.rowId, records);
+      }),
+    );
+    const found = new Map<number, EventRecord>();
+    for (const seq of asked) {
+      const chunk = this.index.chunkOf(seq);
+      if (!chunk) continue;
+      const record = decoded.get(chunk.rowId)?.[seq - chunk.firstSeq] ?? this.get(seq);
+      if (record) found.set(seq, record);
+    }
+    if (wanted.size > 0) this.loaded();
+    return found;
   }
 
   /**
@@ -183,6 +239,8 @@ export class DiskTier {
     this.index.clear();
     this.cache.clear();
     this.headerCache.clear();
+    this.recordCache.clear();
+    this.recordCacheBytes = 0;
     this.cachedBytes = 0;
     this.failed.clear();
   }
@@ -190,6 +248,12 @@ export class DiskTier {
   /** Forgets chunks the size cap deleted. */
   drop(rowIds: readonly number[]): void {
     for (const rowId of rowIds) {
+      const chunk = this.index.chunkById(rowId);
+      for (let seq = chunk?.firstSeq ?? 0; chunk && seq < chunk.firstSeq + chunk.count; seq += 1) {
+        const kept = this.recordCache.get(seq);
+        if (kept) this.recordCacheBytes -= kept.bytes;
+        this.recordCache.delete(seq);
+      }
       const decoded = this.cache.get(rowId);
       if (decoded) this.cachedBytes -= decoded.bytes;
       this.cache.delete(rowId);
@@ -197,7 +261,7 @@ export class DiskTier {
     this.index.drop(rowIds);
   }
 
-  private decode(chunk: DiskChunk): Promise<void> {
+  private decode(chunk: DiskChunk): Promise<readonly EventRecord[] | null> {
     let running = this.loading.get(chunk.rowId);
     if (!running) {
       running = this.load
@@ -205,13 +269,16 @@ export class DiskTier {
         .then((loaded) => {
           if (!loaded || this.index.chunkOf(chunk.firstSeq) !== chunk) {
             if (!loaded) this.failed.add(chunk.rowId);
-            return;
+            return null;
           }
-          this.remember(chunk.rowId, { records: this.recordsOf(chunk, loaded), bytes: loaded.bytes.byteLength });
+          const records = this.recordsOf(chunk, loaded);
+          this.remember(chunk.rowId, { records, bytes: loaded.bytes.byteLength });
+          return records;
         })
         .catch(() => {
           // A chunk that cannot be read (deleted meanwhile, corrupt) shows as unreadable, once.
           this.failed.add(chunk.rowId);
+          return null;
         })
         .finally(() => this.loading.delete(chunk.rowId));
       this.loading.set(chunk.rowId, running);
@@ -263,8 +330,9 @@ export class DiskTier {
       bytes: header?.[1] ?? length,
       hasOriginal: header?.[2] === 1,
       prevSeq: this.index.previousSeq(seq),
-      changes: header?.[3] ?? NO_CHANGES,
-      facts: header?.[4] ?? null,
+      // Stored headers come from disk: a damaged one gives "changes unknown", never a crash later.
+      changes: isChangeFacts(header?.[3]) ? header[3] : NO_CHANGES,
+      facts: typeof header?.[4] === 'object' ? header[4] : null,
     };
   }
 }

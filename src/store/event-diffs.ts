@@ -107,7 +107,8 @@ export class EventDiffs {
       const base = record.changes.base === 'original' || record.prevSeq === 0 ? 'original' : 'previous';
       const diff = this.diff(seq, base);
       paths = diff.status === 'compared' ? diff.entries.map((entry) => positionalPath(entry.segments)) : record.changes.paths;
-      this.fullPaths.set(seq, paths);
+      // A base still being read from disk (the deep window) is asked again next time.
+      if (diff.status !== 'reading') this.fullPaths.set(seq, paths);
     }
     return paths;
   }

@@ -1,5 +1,6 @@
 import { maskSecrets } from '../lib/mask-secrets';
 import type { EventReader } from './event-reader';
+import type { EventRecord } from './event-record';
 
 export interface ExportOptions {
   /** Mask `Secret`, `PasswordHash`, `Token`, secure-param envelopes and secret preferences (default on in the UI). */
@@ -39,19 +40,24 @@ export async function exportEvents(events: EventReader, seqs: readonly number[],
     for (let at = 0; at < slice.length; at += READ_BACK_SEQS) {
       const part = slice.slice(at, at + READ_BACK_SEQS);
       // Events on disk (the deep window) are read back first, a few chunks at a time.
-      if (part.some((seq) => events.reading(seq))) await events.disk.ensure(part);
-      exportPart(events, part, options, result);
+      const read = part.some((seq) => events.reading(seq)) ? await events.readBack(part) : undefined;
+      exportPart((seq) => read?.get(seq) ?? events.record(seq), part, options, result);
     }
   }
   return result;
 }
 
-/** At most this many events are read back from disk at once: fewer chunks than the disk tier caches. */
+/** At most this many events are read back from disk at once (at most as many chunks, under the tier's per-read limit). */
 const READ_BACK_SEQS = 40;
 
-function exportPart(events: EventReader, seqs: readonly number[], options: ExportOptions, result: ExportResult): void {
+function exportPart(
+  recordOf: (seq: number) => EventRecord | undefined,
+  seqs: readonly number[],
+  options: ExportOptions,
+  result: ExportResult,
+): void {
   for (const seq of seqs) {
-    const record = events.record(seq);
+    const record = recordOf(seq);
     if (!record) {
       result.missing += 1;
       continue;

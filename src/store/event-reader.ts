@@ -111,7 +111,7 @@ export class EventReader {
   }
 
   /** Reads events on disk back (at most a few dozen chunks); resolves when they are readable. */
-  readBack(seqs: readonly number[]): Promise<void> {
+  readBack(seqs: readonly number[]): Promise<ReadonlyMap<number, EventRecord>> {
     return this.buffer.disk.ensure(seqs);
   }
 

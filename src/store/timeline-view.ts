@@ -41,7 +41,7 @@ export function storeTimelineSource(events: EventReader): TimelineSource {
       forEachIndexed: (from, to, visit) =>
         index.forEach(from, to, (seq, object, action, principal) => visit(seq, object.type, object.key, action, principal)),
       record: (seq) => (events.reading(seq) ? undefined : events.record(seq)),
-      ensure: (seqs) => events.disk.ensure(seqs),
+      ensure: (seqs) => events.readBack(seqs),
     },
   };
 }

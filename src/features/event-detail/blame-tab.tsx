@@ -36,11 +36,11 @@ export function BlameTab({ seq, masked }: BlameTabProps) {
   useEffect(() => {
     if (!blame || blame.reading.length === 0) return;
     let current = true;
-    void events.readBack(blame.reading).then(() => {
+    void events.readBack(blame.reading).then((read) => {
       if (!current) return;
       const changes = new Map(knownChanges);
       for (const versionSeq of blame.reading) {
-        const record = events.record(versionSeq);
+        const record = read.get(versionSeq);
         // An unreadable chunk counts as a version with unknown changes, so the walk ends there.
         // Only the two fields: a record would keep its whole chunk's bytes alive.
         changes.set(

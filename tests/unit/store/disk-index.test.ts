@@ -37,19 +37,36 @@ describe('DiskIndex: the deep window’s map of recorded events', () => {
     expect(visited).toEqual(['11:b', '12:a', '13:c']);
   });
 
-  it('forgets deleted chunks (their seqs leave every object) and moves its epoch', () => {
+  it('forgets deleted chunks (their seqs leave every object); only a hole, not the oldest going, moves its epoch', () => {
     const tables = new CaptureTables();
     const index = new DiskIndex();
     index.add(chunk(tables, 1, 1, ['a', 'b']));
     index.add(chunk(tables, 2, 3, ['a']));
+    index.add(chunk(tables, 3, 4, ['c']));
     const epoch = index.epoch;
     index.drop([1]);
+    expect(index.epoch).toBe(epoch);
+    index.drop([99]);
+    expect(index.epoch).toBe(epoch);
+    index.add(chunk(tables, 4, 5, ['c']));
+    index.drop([3]);
     expect(index.epoch).toBe(epoch + 1);
     expect(index.firstSeq).toBe(3);
     expect(index.object('machines\u0000a')?.seqs).toEqual([3]);
     const listed: string[] = [];
     index.forEachObject((object) => listed.push(object.key));
-    expect(listed).toEqual(['a']);
+    expect(listed).toEqual(['a', 'c']);
+  });
+
+  it('after a Clear, chunks that keep using the same tables map their values again', () => {
+    const tables = new CaptureTables();
+    const index = new DiskIndex();
+    index.add(chunk(tables, 1, 1, ['a', 'b']));
+    index.clear();
+    index.add(chunk(tables, 2, 10, ['b', 'a']));
+    expect(index.objectAt(10)?.key).toBe('b');
+    expect(index.objectAt(11)?.key).toBe('a');
+    expect(index.actionAt(11)).toBe('update');
   });
 
   it('ignores a chunk older than its newest; keeps an event with a damaged ref under an object of its own', () => {
