@@ -1,32 +1,12 @@
 import type { StoredHeader } from '../lib/capture-storage/chunk-index';
-import { NO_CHANGES } from '../lib/change-facts';
-import type { ChangeFacts } from '../lib/change-facts';
-import { parseDrpTime } from '../protocol/time';
 import { DiskIndex } from './disk-index';
+import { storedFields } from './stored-record';
+import type { ChunkLoader, HeaderRecord, LoadedChunk } from './stored-record';
 import type { DiskChunk, DiskChunkEntry } from './disk-index';
+
+export type { ChunkLoader, HeaderRecord, LoadedChunk } from './stored-record';
 import { BufferedEventRecord } from './event-record';
 import type { EventRecord } from './event-record';
-
-function isChangeFacts(value: unknown): value is ChangeFacts {
-  if (typeof value !== 'object' || value === null) return false;
-  const { paths, roots, values, count } = value as Partial<ChangeFacts>;
-  return Array.isArray(paths) && Array.isArray(roots) && Array.isArray(values) && typeof count === 'number';
-}
-
-/** A stored chunk read back: its lines as UTF-8 bytes and the headers stored beside them. */
-export interface LoadedChunk {
-  bytes: Uint8Array;
-  headers: readonly StoredHeader[] | null;
-}
-
-/** Where recorded chunks are read from: a whole chunk, or only the headers of some (History). */
-export interface ChunkLoader {
-  chunk(rowId: number): Promise<LoadedChunk | null>;
-  headers(rowIds: readonly number[]): Promise<(readonly StoredHeader[] | null)[]>;
-}
-
-/** A record without its frame text: what a History row or a summary reads. */
-export type HeaderRecord = Omit<EventRecord, 'raw' | 'textBytes'>;
 
 const NO_LOADER: ChunkLoader = { chunk: () => Promise.resolve(null), headers: (rowIds) => Promise.resolve(rowIds.map(() => null)) };
 /** Headers kept apart from decoded chunks: a few History pages of versions spread over a capture. */
@@ -128,7 +108,7 @@ export class DiskTier {
       if (!headers) this.failed.add(chunk.rowId);
       if (!headers || this.index.chunkOf(chunk.firstSeq) !== chunk) return;
       for (const seq of chunkSeqs) {
-        this.headerCache.set(seq, this.fieldsOf(seq, headers[seq - chunk.firstSeq], 0));
+        this.headerCache.set(seq, storedFields(this.index, seq, headers[seq - chunk.firstSeq], 0));
       }
     });
     for (const oldest of this.headerCache.keys()) {
@@ -308,31 +288,9 @@ export class DiskTier {
       const seq = chunk.firstSeq + index;
       const end = bytes.indexOf(NEWLINE, at);
       const length = (end < 0 ? bytes.length : end) - at;
-      records.push(new BufferedEventRecord(this.fieldsOf(seq, headers?.[index], length), { buffer, offset: at, length }));
+      records.push(new BufferedEventRecord(storedFields(this.index, seq, headers?.[index], length), { buffer, offset: at, length }));
       at = end < 0 ? bytes.length : end + 1;
     }
     return records;
-  }
-
-  /** A recorded event's fields: its object, action and principal from the index, the rest from its stored header. */
-  private fieldsOf(seq: number, header: StoredHeader | undefined, length: number): HeaderRecord {
-    const object = this.index.objectAt(seq);
-    const timeText = header?.[0] ?? '';
-    return {
-      seq,
-      receivedAt: 0,
-      time: parseDrpTime(timeText),
-      timeText,
-      type: object?.type ?? '',
-      action: this.index.actionAt(seq),
-      key: object?.key ?? '',
-      principal: this.index.principalAt(seq),
-      bytes: header?.[1] ?? length,
-      hasOriginal: header?.[2] === 1,
-      prevSeq: this.index.previousSeq(seq),
-      // Stored headers come from disk: a damaged one gives "changes unknown", never a crash later.
-      changes: isChangeFacts(header?.[3]) ? header[3] : NO_CHANGES,
-      facts: typeof header?.[4] === 'object' ? header[4] : null,
-    };
   }
 }
