@@ -2,10 +2,8 @@
 import type { BenchResults } from './bench-results';
 import { MACHINE_1K } from './payloads';
 import { maxSustainedRate } from './rate-ladder';
-import type { TargetLine, Verdict } from './targets';
-
-const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'MISS');
+import { fmt, verdict } from './target-line';
+import type { TargetLine } from './target-line';
 const notRun = (id: string): TargetLine => ({ id, verdict: 'N/A', text: 'not run' });
 
 export function deepWindowLines(results: BenchResults): TargetLine[] {

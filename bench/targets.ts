@@ -6,16 +6,10 @@ import type { Payload } from './payloads';
 import { maxSustainedRate } from './rate-ladder';
 import type { LadderRow } from './rate-ladder';
 
-export type Verdict = 'PASS' | 'MISS' | 'N/A';
+import { fmt, verdict } from './target-line';
+import type { TargetLine } from './target-line';
 
-export interface TargetLine {
-  id: string;
-  verdict: Verdict;
-  text: string;
-}
-
-const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'MISS');
+export type { TargetLine, Verdict } from './target-line';
 
 export function rowsFor(results: BenchResults, client: LadderRow['client'], payload: Payload['id']): LadderRow[] {
   return results.ladder.filter((row) => row.client === client && row.payload === payload);

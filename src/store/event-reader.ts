@@ -96,7 +96,7 @@ export class EventReader {
   }
 
   /** The deep window: events recorded to disk that the ring no longer holds (disk-tier.ts). */
-  get disk(): Pick<DiskTier, 'index' | 'ensure'> {
+  get disk(): Pick<DiskTier, 'index'> {
     return this.buffer.disk;
   }
 
